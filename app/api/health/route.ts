@@ -1,0 +1,8 @@
+// GET /api/health: open without a session, for load balancers and operators.
+import { getDatabase } from '@/clickhouse/client'
+import { publicApiRoute } from '@/lib/http/api'
+import { readHealth } from '@/lib/repositories/health'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = publicApiRoute(async () => readHealth(await getDatabase()))

@@ -1,0 +1,14 @@
+'use client'
+// A navigation entry that highlights itself on its own section.
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+
+export function NavLink({ href, label }: { href: string; label: string }) {
+  const pathname = usePathname()
+  const active = pathname === href || pathname.startsWith(`${href}/`)
+  return (
+    <Link href={href} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+      {label}
+    </Link>
+  )
+}

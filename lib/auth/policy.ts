@@ -1,0 +1,61 @@
+// The permission table (role → actions) and the one authorize() call every route makes.
+import type { Role, SessionUser } from './user'
+
+export const ACTIONS = {
+  'dashboards.view': 'View dashboards',
+  'dashboards.editOwn': 'Create, edit and delete own dashboards',
+  'dashboards.editAny': "Edit and delete anyone's dashboards",
+  'dashboards.download': 'Download and print dashboards',
+  'assets.view': 'View assets, patches and findings',
+  'jobs.viewAssigned': 'View assigned jobs',
+  'jobs.viewAny': 'View any job',
+  'jobs.create': 'Create jobs',
+  'jobs.createAdvisory': 'Create job advisories',
+  'jobs.operateOwn': 'Edit, enable, disable and delete own or co-authored jobs',
+  'jobs.operateAny': 'Edit, enable, disable and delete any job',
+  'jobs.changeOwner': 'Change job owner',
+  'profiles.view': 'View assessment profiles',
+  'profiles.manage': 'Create, edit and delete assessment profiles',
+  'licenses.manage': 'Manage licenses',
+  'users.manage': 'Manage users and roles',
+  'activationKeys.manage': 'Manage activation keys',
+  'subscription.manage': 'Manage the subscription',
+  'data.import': 'Import data',
+  'data.export': 'Export data',
+  'audit.view': 'View the audit log',
+} as const
+export type Action = keyof typeof ACTIONS
+
+const READER: Action[] = ['dashboards.view', 'assets.view', 'jobs.viewAssigned', 'profiles.view', 'data.export']
+const AUTHOR: Action[] = [...READER, 'dashboards.editOwn']
+const USER: Action[] = [...AUTHOR, 'jobs.create', 'jobs.operateOwn']
+const MANAGER: Action[] = [
+  ...USER, 'jobs.viewAny', 'jobs.operateAny', 'jobs.changeOwner', 'profiles.manage', 'licenses.manage', 'data.import',
+]
+const SECURITY: Action[] = [...READER, 'jobs.createAdvisory', 'jobs.viewAny']
+
+/** Roles nest Reader ⊂ Dashboard Author ⊂ User ⊂ Manager; Security stands apart; Administrator may do everything. */
+export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  'Patch Reader': new Set(READER),
+  'Patch Dashboard Author': new Set(AUTHOR),
+  'Patch User': new Set(USER),
+  'Patch Security': new Set(SECURITY),
+  'Patch Manager': new Set(MANAGER),
+  Administrator: new Set(Object.keys(ACTIONS) as Action[]),
+}
+
+export function can(user: Pick<SessionUser, 'role'>, action: Action): boolean {
+  return PERMISSIONS[user.role].has(action)
+}
+
+export class ForbiddenError extends Error {
+  readonly code = 'FORBIDDEN'
+  constructor(readonly action: Action) {
+    super(`Your role may not ${ACTIONS[action].toLowerCase()}.`)
+  }
+}
+
+/** The authorization decision of a route: throws ForbiddenError unless the user's role allows the action. */
+export function authorize(user: Pick<SessionUser, 'role'>, action: Action): void {
+  if (!can(user, action)) throw new ForbiddenError(action)
+}

@@ -1,0 +1,65 @@
+// Patch catalog list queries, with missing/installed counts over the user's in-scope assets only.
+import type { Database } from '@/clickhouse/client'
+import { pageParams, type ListPage, type SqlFilter } from './paging'
+
+export const PATCH_SORTS = {
+  title: 'p.title',
+  vendorSeverity: "indexOf(['Critical','Important','Moderate','Low','None'], p.vendor_severity)",
+  vendor: 'p.vendor',
+  kb: 'p.kb',
+  published: 'p.published_at',
+  missing: 'missingCount',
+  installed: 'installedCount',
+} as const
+export type PatchSort = keyof typeof PATCH_SORTS
+export const PATCH_SORT_KEYS = Object.keys(PATCH_SORTS) as [PatchSort, ...PatchSort[]]
+
+export interface PatchListRow {
+  id: string
+  title: string
+  vendorSeverity: string
+  vendor: string
+  kb: string
+  category: string
+  isSuperseded: boolean
+  publishedAt: string
+  missingCount: number
+  installedCount: number
+}
+
+export interface PatchListRequest {
+  /** Condition on the catalog (alias `p`). */
+  filter: SqlFilter
+  /** Which assets count (alias `a`): the user's tag scope. */
+  assetScope: SqlFilter
+  sort: PatchSort
+  dir: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+export async function listPatches(db: Database, request: PatchListRequest): Promise<ListPage<PatchListRow>> {
+  const { filter, assetScope } = request
+  const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
+  const params = { ...assetScope.params, ...filter.params }
+  const [rows, [count]] = await Promise.all([
+    db.query<PatchListRow>(
+      `SELECT p.patch_id AS id, p.title AS title, p.vendor_severity AS vendorSeverity, p.vendor AS vendor, p.kb AS kb,
+              p.category AS category, p.is_superseded AS isSuperseded, p.published_at AS publishedAt,
+              toUInt32(ifNull(c.missing, 0)) AS missingCount, toUInt32(ifNull(c.installed, 0)) AS installedCount
+       FROM patches AS p FINAL
+       LEFT JOIN (
+         SELECT f.patch_id AS patch_id, countIf(f.status = 'Missing') AS missing, countIf(f.status = 'Installed') AS installed
+         FROM findings AS f FINAL
+         WHERE f.is_deleted = 0 AND f.asset_id IN (SELECT a.asset_id FROM assets AS a FINAL WHERE ${assetScope.where})
+         GROUP BY f.patch_id
+       ) AS c ON c.patch_id = p.patch_id
+       WHERE ${filter.where}
+       ORDER BY ${PATCH_SORTS[request.sort]} ${direction}, p.patch_id ASC
+       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+      { ...params, ...pageParams(request.page, request.pageSize) },
+    ),
+    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM patches AS p FINAL WHERE ${filter.where}`, filter.params),
+  ])
+  return { total: Number(count?.total ?? 0), rows }
+}

@@ -1,0 +1,9 @@
+// Next.js configuration: the embedded ClickHouse engine is a native addon and must stay outside the bundle.
+/** @type {import('next').NextConfig} */
+export default {
+  serverExternalPackages: ['chdb', '@chdb/lib-linux-x64-gnu'],
+  outputFileTracingIncludes: { '/**': ['./node_modules/@chdb/*/libchdb.*', './clickhouse/migrations/*.sql'] },
+  outputFileTracingExcludes: { '/**': ['./data/**'] },
+  poweredByHeader: false,
+  typedRoutes: false,
+}

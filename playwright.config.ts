@@ -1,0 +1,49 @@
+// Playwright: the built app on a free port with a temporary data directory, driven by Debian's Chromium.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+// Computed once in the runner and inherited by its workers through the environment.
+if (!process.env.PB_E2E_PORT) {
+  process.env.PB_E2E_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString()
+  process.env.PB_E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-e2e-'))
+}
+const port = process.env.PB_E2E_PORT
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-1234' }
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `${process.execPath} node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PORT: port!,
+      PATCHBOARD_DATA_DIR: process.env.PB_E2E_DATA_DIR!,
+      PATCHBOARD_SEED_ASSETS: '120',
+      PATCHBOARD_SEED_DAYS: '7',
+      PATCHBOARD_ADMIN_EMAIL: E2E_ADMIN.email,
+      PATCHBOARD_ADMIN_PASSWORD: E2E_ADMIN.password,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
+  },
+})

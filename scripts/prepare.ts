@@ -1,0 +1,35 @@
+// Start-up preparation before the server opens the database: migrations, first Administrator, first-start seed.
+import { readDatabaseConfig } from '@/clickhouse/config'
+import { runMigrations } from '@/clickhouse/migrate'
+import { describeInitialAdmin, ensureInitialAdmin } from '@/lib/auth/bootstrap'
+import { needsFirstStartSeed, seedDemoEstate } from '@/ingest/seed'
+import { putSetting } from '@/lib/repositories/settings'
+import { progressBar, runWithDatabase } from './cli'
+
+const seedAssets = Number(process.env.PATCHBOARD_SEED_ASSETS ?? 2000)
+const seedDays = Number(process.env.PATCHBOARD_SEED_DAYS ?? 30)
+if (!Number.isInteger(seedAssets) || seedAssets < 0 || !Number.isInteger(seedDays) || seedDays < 1) {
+  console.error('patchboard: PATCHBOARD_SEED_ASSETS must be a whole number ≥ 0 and PATCHBOARD_SEED_DAYS ≥ 1.')
+  process.exit(1)
+}
+
+await runWithDatabase(async (db) => {
+  const report = await runMigrations(db)
+  if (report.applied.length > 0) console.log(`Applied migrations: ${report.applied.join(', ')}`)
+  const admin = await ensureInitialAdmin(db, readDatabaseConfig().dataDir)
+  if (admin) console.log(describeInitialAdmin(admin, readDatabaseConfig().dataDir))
+  if (!(await needsFirstStartSeed(db))) return
+  if (seedAssets === 0) {
+    await putSetting(db, 'demo.seeded', JSON.stringify({ assets: 0, at: new Date().toISOString() }))
+    console.log('First start with PATCHBOARD_SEED_ASSETS=0: starting with an empty estate.')
+    return
+  }
+  console.log(`First start: seeding a demo estate of ${seedAssets} assets × ${seedDays} days (only this once).`)
+  const bar = progressBar('Seeding demo estate')
+  bar.start(seedAssets * seedDays, 0, { unit: 'scans', detail: '' })
+  const summary = await seedDemoEstate(db, { assets: seedAssets, days: seedDays, seed: 1 }, (p) =>
+    bar.update(p.scans, { detail: `day ${p.day + 1}/${p.days}` }),
+  )
+  bar.stop()
+  console.log(`Seeded ${summary.scans} scans (${summary.findings} findings) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`)
+})

@@ -1,0 +1,21 @@
+// Test helper: a fresh embedded ClickHouse in a temporary data directory, migrated, for one test file.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { closeDatabase, getDatabase, type Database } from '@/clickhouse/client'
+import { runMigrations } from '@/clickhouse/migrate'
+
+export async function openTestDatabase(): Promise<{ db: Database; dataDir: string; close: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-test-'))
+  process.env.PATCHBOARD_DATA_DIR = dataDir
+  delete process.env.CLICKHOUSE_URL
+  const db = await getDatabase()
+  await runMigrations(db)
+  return {
+    db,
+    dataDir,
+    close: async () => {
+      await closeDatabase()
+    },
+  }
+}
