@@ -2,6 +2,9 @@
 import { can, type Action } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 
+/** Pages of the Administration section; the section index lists those the user may open. */
+export const ADMIN_PAGES: NavEntry[] = []
+
 export interface NavEntry {
   label: string
   href: string
@@ -16,9 +19,17 @@ const SECTIONS: NavEntry[] = [
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
   { label: 'Jobs', href: '/jobs', coming: true, requires: 'jobs.viewAssigned' },
   { label: 'Configuration', href: '/configuration', coming: true, requires: 'profiles.view' },
-  { label: 'Administration', href: '/administration', coming: true, requires: 'users.manage' },
 ]
 
+export function adminPagesFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
+  return ADMIN_PAGES.filter((entry) => can(user, entry.requires))
+}
+
 export function navigationFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
-  return SECTIONS.filter((entry) => can(user, entry.requires))
+  const sections = SECTIONS.filter((entry) => can(user, entry.requires))
+  // Administration appears for anyone who may open at least one of its pages.
+  const adminPages = adminPagesFor(user)
+  if (adminPages.length > 0) sections.push({ label: 'Administration', href: '/administration', requires: adminPages[0].requires })
+  else if (can(user, 'users.manage')) sections.push({ label: 'Administration', href: '/administration', coming: true, requires: 'users.manage' })
+  return sections
 }

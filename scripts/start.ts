@@ -20,7 +20,7 @@ function newestSourceTime(): number {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
   return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceTime()
 }
 

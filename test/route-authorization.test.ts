@@ -3,6 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
+/** Wrappers that make an authorization decision: a user's role (apiRoute) or an agent's activation key (agentRoute). */
+const AUTHORIZING_WRAPPERS = ['apiRoute', 'agentRoute']
+
 /** Routes open without a session, each with the reason it may be. */
 const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/health/route.ts': 'load balancers and operators probe it without a session',
@@ -32,10 +35,10 @@ describe('every API route makes an authorization decision', () => {
       if (PUBLIC_ROUTES[file]) return
       expect(handlers.length, `${file} exports no handler built with apiRoute()`).toBeGreaterThan(0)
       for (const [, method, wrapper] of handlers) {
-        expect(wrapper, `${file} ${method} must be built with apiRoute({ action })`).toBe('apiRoute')
+        expect(AUTHORIZING_WRAPPERS, `${file} ${method} must be built with apiRoute({ action }) or agentRoute()`).toContain(wrapper)
       }
       expect(source, `${file} must not export handlers in another way`).not.toMatch(/export (async )?function (GET|POST|PUT|PATCH|DELETE)/)
-      expect(source).toMatch(/apiRoute\(\s*\{\s*action: '[a-zA-Z.]+'/)
+      if (handlers.some(([, , wrapper]) => wrapper === 'apiRoute')) expect(source).toMatch(/apiRoute\(\s*\{\s*action: '[a-zA-Z.]+'/)
     })
   }
 
