@@ -1,0 +1,232 @@
+// QQL → ClickHouse: a checked tree, an entity and a user's tag scope → a WHERE clause with `{qN:Type}` parameters.
+// No user value is ever written into the SQL text.
+import type { TagScope } from '../auth/user'
+import { groupAndOperands, isFindingOnly } from './finding-groups'
+import type { Bound, ElementTest, ResolvedClause, ResolvedNode, SqlValue } from './resolve'
+import { formatUtcDateTime64, wallTimeToUtc } from './time-zone'
+import type { Entity, FieldTable, QqlToken } from './tokens/types'
+
+/** Per entity, the FROM clause the compiled `where` is written against. */
+export const ENTITY_SOURCES: Readonly<Record<Entity, string>> = {
+  assets: 'assets AS a FINAL',
+  patches: 'patches AS p FINAL',
+  findings:
+    'findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id',
+}
+
+export type QqlParamValue = string | number | boolean | readonly string[]
+export type QqlParams = Record<string, QqlParamValue>
+
+export interface CompiledWhere {
+  where: string
+  params: QqlParams
+}
+
+/** The asset condition of a tag scope: everything (`null`), nothing (`0`) or assets carrying any of the tags. */
+export function assetScopeCondition(scope: TagScope): CompiledWhere | null {
+  if (scope.all) return null
+  if (scope.tags.length === 0) return { where: '0', params: {} }
+  return { where: 'hasAny(a.tags, {scopeTags:Array(String)})', params: { scopeTags: [...scope.tags] } }
+}
+
+const CURRENT_FINDINGS_OF_ASSET =
+  'SELECT f.asset_id FROM findings AS f FINAL INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id WHERE f.is_deleted = 0'
+const NOW = "now64(3, 'UTC')"
+const INTERVAL_FUNCTIONS = {
+  year: 'toIntervalYear',
+  month: 'toIntervalMonth',
+  week: 'toIntervalWeek',
+  day: 'toIntervalDay',
+  hour: 'toIntervalHour',
+  minute: 'toIntervalMinute',
+  second: 'toIntervalSecond',
+} as const
+
+/** Binding strength of a fragment's outermost operator, so that parentheses go exactly where they are needed. */
+const Precedence = { Or: 0, And: 1, Atom: 2 } as const
+type Precedence = (typeof Precedence)[keyof typeof Precedence]
+
+interface Fragment {
+  sql: string
+  precedence: Precedence
+}
+
+function atom(sql: string): Fragment {
+  return { sql, precedence: Precedence.Atom }
+}
+
+function wrap(fragment: Fragment, below: Precedence): string {
+  return fragment.precedence < below ? `(${fragment.sql})` : fragment.sql
+}
+
+function join(operator: 'AND' | 'OR', fragments: Fragment[]): Fragment {
+  if (fragments.length === 1) return fragments[0]
+  const precedence = operator === 'AND' ? Precedence.And : Precedence.Or
+  return { sql: fragments.map((fragment) => wrap(fragment, precedence)).join(` ${operator} `), precedence }
+}
+
+function holdsAtZero(bound: Bound): boolean {
+  if (bound.value.kind !== 'integer') return false
+  const value = bound.value.value
+  switch (bound.op) {
+    case '=':
+      return value === 0
+    case '>':
+      return 0 > value
+    case '>=':
+      return 0 >= value
+    case '<':
+      return 0 < value
+    case '<=':
+      return 0 <= value
+  }
+}
+
+function isFindingClause(node: ResolvedNode): boolean {
+  return node.kind === 'clause' && node.token.source.via === 'assetFinding'
+}
+
+/** Compiles a checked query (null = no conditions) for an entity, inside a tag scope, reading dates in `timeZone`. */
+export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: TagScope, timeZone: string): CompiledWhere {
+  const scopeCondition = entity === 'patches' ? null : assetScopeCondition(scope)
+  if (scopeCondition?.where === '0') return scopeCondition
+  const compiler = new SqlCompiler(scope, timeZone)
+  const conditions: Fragment[] = []
+  if (entity === 'findings') conditions.push(atom('f.is_deleted = 0'))
+  if (scopeCondition !== null) conditions.push(atom(compiler.bind(scopeCondition)))
+  if (tree !== null) conditions.push(compiler.compile(tree, false))
+  return { where: conditions.length === 0 ? '1' : join('AND', conditions).sql, params: compiler.params }
+}
+
+class SqlCompiler {
+  readonly params: QqlParams = {}
+  private count = 0
+
+  constructor(
+    private readonly scope: TagScope,
+    private readonly timeZone: string,
+  ) {}
+
+  /** `insideFindings`: compiling the criteria of a findings semi-join, where `patch.*` columns are in reach. */
+  compile(node: ResolvedNode, insideFindings: boolean): Fragment {
+    switch (node.kind) {
+      case 'clause':
+        return this.compileClause(node, insideFindings)
+      case 'not':
+        return atom(`NOT (${this.compile(node.operand, insideFindings).sql})`)
+      case 'or':
+        if (!insideFindings && isFindingOnly(node, isFindingClause)) return this.findingSemiJoin([node])
+        return join('OR', node.operands.map((operand) => this.compile(operand, insideFindings)))
+      case 'and': {
+        if (insideFindings) return join('AND', node.operands.map((operand) => this.compile(operand, true)))
+        const parts = groupAndOperands(node.operands, isFindingClause)
+        return join(
+          'AND',
+          parts.map((part) => (part.kind === 'findingGroup' ? this.findingSemiJoin(part.criteria) : this.compile(part.node, false))),
+        )
+      }
+    }
+  }
+
+  /** Adds a precompiled condition's parameters and returns its SQL. */
+  bind(condition: CompiledWhere): string {
+    Object.assign(this.params, condition.params)
+    return condition.where
+  }
+
+  private compileClause(clause: ResolvedClause, insideFindings: boolean): Fragment {
+    const { source } = clause.token
+    if (source.via === 'assetFinding' && !insideFindings) return this.findingSemiJoin([clause])
+    if (source.via === 'assetCount') return this.assetCount(clause)
+    if (clause.token.type !== 'array') return join('OR', clause.tests.map((test) => this.test(source.sql, test)))
+    const anyTest = join('OR', clause.tests.map((test) => this.test('x', test)))
+    return atom(`arrayExists(x -> ${anyTest.sql}, ${source.sql})`)
+  }
+
+  /** Assets with at least one current finding matching all the criteria. */
+  private findingSemiJoin(criteria: ResolvedNode[]): Fragment {
+    const condition = join('AND', criteria.map((criterion) => this.compile(criterion, true)))
+    return atom(`a.asset_id IN (${CURRENT_FINDINGS_OF_ASSET} AND ${wrap(condition, Precedence.And)})`)
+  }
+
+  /**
+   * Patches whose number of in-scope assets with a matching current finding passes the tests. Patches without any
+   * such finding are absent from the grouped subquery, so a test that zero passes (`< 5`, `: 0`) is written as
+   * "not among the patches whose count fails it".
+   */
+  private assetCount(clause: ResolvedClause): Fragment {
+    const having = join('OR', clause.tests.map((test) => this.test('count()', test)))
+    const zeroPasses = clause.tests.some((test) => test.kind === 'compare' && test.bounds.every(holdsAtZero))
+    const scope = assetScopeCondition(this.scope)
+    const scopeJoin = scope === null ? '' : ' INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id'
+    const scopeCondition = scope === null ? '' : ` AND ${this.bind(scope)}`
+    const grouped =
+      `SELECT f.patch_id FROM findings AS f FINAL${scopeJoin}` +
+      ` WHERE f.is_deleted = 0 AND ${clause.token.source.sql}${scopeCondition}` +
+      ` GROUP BY f.patch_id HAVING ${zeroPasses ? `NOT (${having.sql})` : having.sql}`
+    return atom(`p.patch_id ${zeroPasses ? 'NOT IN' : 'IN'} (${grouped})`)
+  }
+
+  private test(expression: string, test: ElementTest): Fragment {
+    switch (test.kind) {
+      case 'compare':
+        return join('AND', test.bounds.map((bound) => atom(`${expression} ${bound.op} ${this.value(bound.value)}`)))
+      case 'like':
+        return atom(`${expression} ILIKE ${this.param('String', test.pattern)}`)
+      case 'ipRange':
+        // isIPAddressInRange throws on text that is not an address; `if` evaluates it only for addresses.
+        return atom(
+          `if(isIPv4String(${expression}) OR isIPv6String(${expression}), isIPAddressInRange(${expression}, ${this.param('String', test.cidr)}), 0)`,
+        )
+    }
+  }
+
+  private value(value: SqlValue): string {
+    switch (value.kind) {
+      case 'string':
+        return this.param('String', value.value)
+      case 'integer':
+        return this.param('Int64', value.value)
+      case 'boolean':
+        return this.param('Bool', value.value)
+      case 'time': {
+        const utc = value.zoned ? wallTimeToUtc(value.ms, this.timeZone) : value.ms
+        return this.param("DateTime64(3, 'UTC')", formatUtcDateTime64(utc))
+      }
+      case 'relativeTime': {
+        if (value.amount === 0) return NOW
+        const interval = `${INTERVAL_FUNCTIONS[value.unit]}(${this.param('Int64', Math.abs(value.amount))})`
+        return `${NOW} ${value.amount < 0 ? '-' : '+'} ${interval}`
+      }
+    }
+  }
+
+  private param(type: string, value: QqlParamValue): string {
+    const name = `q${++this.count}`
+    this.params[name] = value
+    return `{${name}:${type}}`
+  }
+}
+
+const VALUE_SOURCE_TABLES: Readonly<Record<FieldTable, string>> = {
+  assets: 'assets AS a FINAL',
+  patches: 'patches AS p FINAL',
+  findings: 'findings AS f FINAL',
+}
+
+/**
+ * A query listing a token's known values that start with `prefix` (ignoring case), for autocomplete; values read
+ * from assets obey the tag scope. Null when the token has no value source (closed values come from `suggestAt`).
+ */
+export function tokenValuesQuery(token: QqlToken, prefix: string, scope: TagScope, limit: number): { sql: string; params: QqlParams } | null {
+  if (token.valueSource === null) return null
+  const { table, sql } = token.valueSource
+  const scopeCondition = table === 'assets' ? assetScopeCondition(scope) : null
+  return {
+    sql:
+      `SELECT DISTINCT ${sql} AS value FROM ${VALUE_SOURCE_TABLES[table]}` +
+      ` WHERE ${scopeCondition === null ? '' : `${scopeCondition.where} AND `}value != '' AND startsWith(lowerUTF8(value), lowerUTF8({prefix:String}))` +
+      ` ORDER BY value LIMIT {limit:UInt32}`,
+    params: { ...scopeCondition?.params, prefix, limit },
+  }
+}

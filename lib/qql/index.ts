@@ -1,0 +1,91 @@
+// Public API of QQL, the token query language: parse, check, compile to ClickHouse, explain, autocomplete, migrate.
+import type { SessionUser } from '../auth/user'
+import { analyzeQuery } from './analyze'
+import { clausesOf, type QqlNode } from './ast'
+import { compileWhere, tokenValuesQuery, type QqlParams } from './compile'
+import { qqlError, type QqlError, type QqlWarning } from './errors'
+import { resolveQuery } from './resolve'
+import { isKnownTimeZone } from './time-zone'
+import { migrateAst } from './tokens/migrate'
+import { CURRENT_TOKEN_VERSION, tokenSet } from './tokens/registry'
+import type { Entity } from './tokens/types'
+
+export type * from './ast'
+export { OPERATORS } from './ast'
+export type { QqlError, QqlWarning } from './errors'
+export type { QqlParams, QqlParamValue } from './compile'
+export type { QqlSuggestions } from './suggest'
+export type { MigrationChange, MigrationResult } from './tokens/migrate'
+export type { ElementType, Entity, QqlToken, TokenChange, TokenHistory, TokenSource, TokenType } from './tokens/types'
+export { ENTITY_SOURCES, assetScopeCondition } from './compile'
+export { explainQql } from './explain'
+export { suggestAt } from './suggest'
+export { migrateQuery } from './tokens/migrate'
+export { CURRENT_TOKEN_VERSION, TOKEN_VERSIONS, tokensFor } from './tokens/registry'
+export { ENTITIES } from './tokens/types'
+export { MAX_QUERY_LENGTH } from './parser'
+export { printQuery } from './print'
+
+/** What compiling needs of the signed-in user: the tag scope (always applied) and the zone dates are typed in. */
+export type QqlUser = Pick<SessionUser, 'scope' | 'timeZone'>
+
+export interface ParseResult {
+  ast: QqlNode | null
+  errors: QqlError[]
+  warnings: QqlWarning[]
+}
+
+/** Parses and checks a query against an entity's tokens at a token-schema version (default: current). */
+export function parseQql(text: string, options: { entity: Entity; version?: number }): ParseResult {
+  const { ast, errors, warnings } = analyzeQuery(text, options.entity, options.version ?? CURRENT_TOKEN_VERSION)
+  return { ast, errors, warnings }
+}
+
+export type CompileResult =
+  | { ok: true; where: string; params: QqlParams; warnings: QqlWarning[]; ast: QqlNode | null }
+  | { ok: false; errors: QqlError[]; warnings: QqlWarning[] }
+
+/**
+ * Compiles a query into a WHERE clause over `ENTITY_SOURCES[entity]`, with the user's tag scope always applied. A
+ * query of an older token version is migrated first (the returned `ast` is the current-version tree, with positions
+ * in the original text).
+ */
+export function compileQql(request: { query: string; entity: Entity; user: QqlUser; version?: number }): CompileResult {
+  const { query, entity, user } = request
+  const version = request.version ?? CURRENT_TOKEN_VERSION
+  const analysis = analyzeQuery(query, entity, version)
+  const warnings = [...analysis.warnings]
+  if (analysis.errors.length > 0) return { ok: false, errors: analysis.errors, warnings }
+
+  let { ast, tree } = analysis
+  if (version < CURRENT_TOKEN_VERSION) {
+    const migration = migrateAst(ast, entity, version, CURRENT_TOKEN_VERSION)
+    if (migration.errors.length > 0) return { ok: false, errors: migration.errors, warnings }
+    const resolution = resolveQuery(migration.ast, tokenSet(entity, CURRENT_TOKEN_VERSION))
+    if (resolution.errors.length > 0) return { ok: false, errors: resolution.errors, warnings }
+    ast = migration.ast
+    tree = resolution.tree
+  }
+
+  const timeZone = isKnownTimeZone(user.timeZone) ? user.timeZone : 'UTC'
+  if (timeZone !== user.timeZone) {
+    const tokens = tokenSet(entity, CURRENT_TOKEN_VERSION).byName
+    const dated = clausesOf(ast).find((clause) => tokens.get(clause.token.name)?.elementType === 'date')
+    if (dated !== undefined) warnings.push(qqlError(`unknown time zone \`${user.timeZone}\`: dates are read as UTC`, dated.start, dated.end))
+  }
+  const { where, params } = compileWhere(tree, entity, user.scope, timeZone)
+  return { ok: true, where, params, warnings, ast }
+}
+
+/** SQL + params listing known values of a token (current version) starting with `prefix`, within the user's scope. */
+export function valueSuggestionQuery(request: {
+  entity: Entity
+  token: string
+  prefix: string
+  user: QqlUser
+  limit?: number
+}): { sql: string; params: QqlParams } | null {
+  const token = tokenSet(request.entity, CURRENT_TOKEN_VERSION).byName.get(request.token)
+  if (token === undefined) return null
+  return tokenValuesQuery(token, request.prefix, request.user.scope, request.limit ?? 20)
+}

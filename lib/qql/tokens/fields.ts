@@ -1,0 +1,257 @@
+// The fields behind QQL tokens, one definition per table column or derived value, with their version history.
+import { DOWNLOAD_METHODS, FINDING_STATUSES, OS_FAMILIES, PATCH_CATEGORIES, VENDOR_SEVERITIES } from '../../../ingest/schema/scan'
+import type { FieldGroup, TokenHistory } from './types'
+
+/** Present since the first token-schema version, unchanged. */
+const SINCE_V1: TokenHistory = { addedIn: 1, changes: [] }
+const SINCE_V2: TokenHistory = { addedIn: 2, changes: [] }
+
+/** An asset counts as scanned recently when its last scan is at most this many days old. */
+const RECENT_SCAN_DAYS = 2
+const SCAN_STATUSES = ['Scanned', 'Not Scanned Recently'] as const
+const [SCANNED, NOT_SCANNED_RECENTLY] = SCAN_STATUSES
+const [MISSING, INSTALLED] = FINDING_STATUSES
+
+export const ASSET_FIELDS: FieldGroup = {
+  table: 'assets',
+  fields: [
+    { name: 'id', type: 'keyword', sql: 'a.asset_id', description: 'Asset id, as the agent reports it.', history: SINCE_V1 },
+    { name: 'name', type: 'text', sql: 'a.name', valueSource: 'a.name', description: 'Host name.', history: SINCE_V1 },
+    {
+      name: 'operatingSystem',
+      type: 'text',
+      sql: 'a.operating_system',
+      valueSource: 'a.operating_system',
+      description: 'Full operating-system name, e.g. "Windows Server 2022 Datacenter".',
+      history: { addedIn: 1, changes: [{ in: 2, renamedFrom: 'os', note: 'spelled out, as in the asset details' }] },
+    },
+    { name: 'osFamily', type: 'enum', values: OS_FAMILIES, sql: 'a.os_family', description: 'Operating-system family.', history: SINCE_V1 },
+    {
+      name: 'architecture',
+      type: 'keyword',
+      sql: 'a.architecture',
+      valueSource: 'a.architecture',
+      description: 'Processor architecture, e.g. x64.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'tags.name',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'a.tags',
+      valueSource: 'arrayJoin(a.tags)',
+      description: 'Tags on the asset; matches when any tag does.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'lastLoggedOnUser',
+      type: 'text',
+      sql: 'a.last_logged_on_user',
+      valueSource: 'a.last_logged_on_user',
+      description: 'The user who last logged on.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'interfaces.address',
+      type: 'array',
+      elementType: 'ip',
+      sql: 'a.ip_addresses',
+      description: 'IP addresses of the asset: an address, a CIDR block (10.0.0.0/8) or a pattern (10.0.*).',
+      history: SINCE_V1,
+    },
+    { name: 'scanDateTime', type: 'date', sql: 'a.last_scan_at', description: 'When the asset was last scanned.', history: SINCE_V1 },
+    { name: 'activatedDate', type: 'date', sql: 'a.activated_at', description: 'When the agent was activated.', history: SINCE_V1 },
+    {
+      name: 'missingPatchCount',
+      type: 'integer',
+      sql: 'a.missing_count',
+      description: 'Number of patches missing on the asset.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'installedPatchCount',
+      type: 'integer',
+      sql: 'a.installed_count',
+      description: 'Number of patches installed on the asset.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'missingCriticalCount',
+      type: 'integer',
+      sql: 'a.missing_critical_count',
+      description: 'Number of missing patches of Critical vendor severity.',
+      history: SINCE_V2,
+    },
+    {
+      name: 'missingSecurityCount',
+      type: 'integer',
+      sql: 'a.missing_security_count',
+      description: 'Number of missing security patches.',
+      history: SINCE_V2,
+    },
+    {
+      name: 'scanStatus',
+      type: 'enum',
+      values: SCAN_STATUSES,
+      sql: `if(a.last_scan_at >= now64(3, 'UTC') - toIntervalDay(${RECENT_SCAN_DAYS}), '${SCANNED}', '${NOT_SCANNED_RECENTLY}')`,
+      description: `${SCANNED} when the last scan is at most ${RECENT_SCAN_DAYS} days old, else ${NOT_SCANNED_RECENTLY}.`,
+      history: SINCE_V2,
+    },
+  ],
+}
+
+export const PATCH_FIELDS: FieldGroup = {
+  table: 'patches',
+  fields: [
+    { name: 'id', type: 'keyword', sql: 'p.patch_id', description: 'Patch id in the catalog.', history: SINCE_V1 },
+    { name: 'title', type: 'text', sql: 'p.title', description: 'Patch title.', history: SINCE_V1 },
+    {
+      name: 'qid',
+      type: 'array',
+      elementType: 'integer',
+      sql: 'p.qids',
+      description: 'QIDs (detection ids) of the patch; matches when any does.',
+      history: {
+        addedIn: 1,
+        changes: [
+          {
+            in: 2,
+            retypedFrom: { type: 'integer', elementType: 'integer' },
+            previousDescription: 'QID (detection id) of the patch.',
+            note: 'a patch can carry several QIDs',
+          },
+        ],
+      },
+    },
+    {
+      name: 'cve',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'p.cves',
+      description: 'CVE ids the patch fixes, e.g. CVE-2024-38063.',
+      history: SINCE_V1,
+    },
+    { name: 'kb', type: 'keyword', sql: 'p.kb', description: 'Microsoft KB article, e.g. KB5034441.', history: SINCE_V1 },
+    { name: 'vendor', type: 'text', sql: 'p.vendor', valueSource: 'p.vendor', description: 'Vendor, e.g. Microsoft.', history: SINCE_V1 },
+    {
+      name: 'product',
+      type: 'array',
+      elementType: 'text',
+      sql: 'p.products',
+      valueSource: 'arrayJoin(p.products)',
+      description: 'Products the patch applies to.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'appFamily',
+      type: 'keyword',
+      sql: 'p.app_family',
+      valueSource: 'p.app_family',
+      description: 'Application family, e.g. Chrome.',
+      history: SINCE_V1,
+    },
+    { name: 'category', type: 'enum', values: PATCH_CATEGORIES, sql: 'p.category', description: 'Patch category.', history: SINCE_V1 },
+    {
+      name: 'vendorSeverity',
+      type: 'enum',
+      values: VENDOR_SEVERITIES,
+      sql: 'p.vendor_severity',
+      description: "The vendor's severity rating.",
+      history: {
+        addedIn: 1,
+        changes: [
+          {
+            in: 2,
+            renamedFrom: 'severity',
+            previousValues: ['Critical', 'High', 'Medium', 'Low', 'None'],
+            valueMap: { High: 'Important', Medium: 'Moderate' },
+            note: "now the vendor's own rating words (High is Important, Medium is Moderate)",
+          },
+        ],
+      },
+    },
+    { name: 'isSecurity', type: 'boolean', sql: 'p.is_security', description: 'Whether the patch fixes vulnerabilities.', history: SINCE_V1 },
+    {
+      name: 'isSuperseded',
+      type: 'boolean',
+      sql: 'p.is_superseded',
+      description: 'Whether a newer patch replaces this one.',
+      history: {
+        addedIn: 1,
+        changes: [
+          {
+            in: 2,
+            renamedFrom: 'isLatest',
+            previousDescription: 'Whether no newer patch replaces this one.',
+            valueMap: { true: 'false', false: 'true' },
+            note: 'the meaning is inverted: isLatest:true is isSuperseded:false',
+          },
+        ],
+      },
+    },
+    {
+      name: 'rebootRequired',
+      type: 'boolean',
+      sql: 'p.reboot_required',
+      description: 'Whether installing the patch needs a reboot.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'downloadMethod',
+      type: 'enum',
+      values: DOWNLOAD_METHODS,
+      sql: 'p.download_method',
+      description: 'Automatic, Acquired (needs a manual download) or Unavailable.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'architecture',
+      type: 'keyword',
+      sql: 'p.architecture',
+      valueSource: 'p.architecture',
+      description: 'Processor architecture the patch is for.',
+      history: SINCE_V1,
+    },
+    { name: 'publishedDate', type: 'date', sql: 'p.published_at', description: 'When the vendor published the patch.', history: SINCE_V1 },
+    { name: 'modifiedDate', type: 'date', sql: 'p.modified_at', description: 'When the catalog entry last changed.', history: SINCE_V1 },
+    { name: 'bulletin', type: 'keyword', sql: 'p.bulletin', description: 'Vendor bulletin, e.g. MS17-010.', history: SINCE_V1 },
+    {
+      name: 'isRollup',
+      type: 'boolean',
+      sql: "p.category = 'Update Rollups'",
+      description: 'Whether the patch is an update rollup.',
+      history: { addedIn: 1, removed: { in: 2, note: 'write category: "Update Rollups" instead' }, changes: [] },
+    },
+  ],
+}
+
+/** Per asset × patch: the current finding. */
+export const FINDING_FIELDS: FieldGroup = {
+  table: 'findings',
+  fields: [
+    { name: 'status', type: 'enum', values: FINDING_STATUSES, sql: 'f.status', description: 'Missing or Installed.', history: SINCE_V1 },
+    { name: 'firstSeenDate', type: 'date', sql: 'f.first_seen_at', description: 'When the finding was first seen.', history: SINCE_V1 },
+    { name: 'installedDate', type: 'date', sql: 'f.installed_at', description: 'When the patch was installed.', history: SINCE_V1 },
+  ],
+}
+
+/** Patches view only: counts of in-scope assets, each `sql` being the finding condition counted. */
+export const PATCH_ASSET_COUNT_FIELDS: FieldGroup = {
+  table: 'findings',
+  fields: [
+    {
+      name: 'missingCount',
+      type: 'integer',
+      sql: `f.status = '${MISSING}'`,
+      description: 'Number of assets in your scope missing the patch.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'installedCount',
+      type: 'integer',
+      sql: `f.status = '${INSTALLED}'`,
+      description: 'Number of assets in your scope with the patch installed.',
+      history: SINCE_V1,
+    },
+  ],
+}
