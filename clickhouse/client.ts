@@ -29,6 +29,11 @@ export interface Database {
   command(sql: string, params?: QueryParams): Promise<void>
   /** Inserts plain objects (JSONEachRow). */
   insert(table: string, rows: readonly object[]): Promise<void>
+  /**
+   * Inserts rows already serialised as JSON arrays, one per line, in the order of `columns` (JSONCompactEachRow):
+   * the bulk path, which skips building and serialising an object per row.
+   */
+  insertCompactLines(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -70,6 +75,14 @@ class PooledDatabase implements Database {
     if (rows.length === 0) return Promise.resolve()
     return this.withClient(async (client) => {
       await client.insert({ table, values: rows as object[], format: 'JSONEachRow' })
+    })
+  }
+
+  insertCompactLines(table: string, columns: readonly string[], lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return Promise.resolve()
+    return this.withClient(async (client) => {
+      // Inline data after the FORMAT clause: the engine (embedded or over HTTP) parses the lines as they are.
+      await client.command({ query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow\n${lines.join('\n')}` })
     })
   }
 

@@ -1,4 +1,5 @@
-// The signed-in frame: sidebar navigation per role, user menu with sign-out.
+// The signed-in frame: sidebar navigation per role, user menu with the account link and sign-out.
+import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { SessionUser } from '@/lib/auth/user'
 import type { NavEntry } from '@/lib/navigation'
@@ -34,6 +35,7 @@ export function AppShell({ user, nav, children }: { user: SessionUser; nav: NavE
             <span>
               <strong>{user.name}</strong> · {user.email} · {user.role}
             </span>
+            <Link href="/account">Account</Link>
             <SignOutButton />
           </div>
         </header>

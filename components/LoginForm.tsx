@@ -3,8 +3,9 @@
 import { signIn } from 'next-auth/react'
 import { useState, type FormEvent } from 'react'
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null)
+/** `ssoEnabled`: offer the OIDC provider too; `initialError`: a reason the server redirected here with. */
+export function LoginForm({ callbackUrl, ssoEnabled = false, initialError = null }: { callbackUrl: string; ssoEnabled?: boolean; initialError?: string | null }) {
+  const [error, setError] = useState<string | null>(initialError)
   const [busy, setBusy] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,6 +44,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
+      {ssoEnabled && (
+        <button type="button" className="secondary sso" onClick={() => signIn('oidc', { callbackUrl })}>
+          Sign in with single sign-on
+        </button>
+      )}
     </form>
   )
 }

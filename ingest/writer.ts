@@ -117,6 +117,16 @@ async function insertChunked(db: Database, table: string, rows: object[]): Promi
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(table, rows.slice(i, i + INSERT_CHUNK))
 }
 
+/** Findings and events are the bulk of a write: serialised straight to JSON arrays, in these column orders. */
+const FINDING_COLUMNS = ['asset_id', 'patch_id', 'status', 'first_seen_at', 'installed_at', 'changed_at', 'scan_id', 'version', 'is_deleted'] as const
+const EVENT_COLUMNS = ['event_at', 'asset_id', 'patch_id', 'event', 'previous_status', 'vendor_severity', 'first_seen_at', 'scan_id'] as const
+
+async function insertLinesChunked(db: Database, table: string, columns: readonly string[], lines: string[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += INSERT_CHUNK) await db.insertCompactLines(table, columns, lines.slice(i, i + INSERT_CHUNK))
+}
+
+const json = JSON.stringify
+
 async function loadAssetStates(db: Database, assetIds: string[]): Promise<Map<string, AssetState>> {
   const states = new Map<string, AssetState>()
   const assets = await db.query<{ asset_id: string; last_scan_at: string; activated_at: string }>(
@@ -146,48 +156,42 @@ async function knownScanIds(db: Database, assetIds: string[], scanIds: string[])
   return new Set(rows.map((row) => row.scan_id))
 }
 
+/** What the writer keeps of a validated scan: enough for its findings, events, summary and asset row. */
+interface CompactScan {
+  scanId: string
+  asset: ScanDocument['asset']
+  scannedAtMs: number
+  patchIds: string[]
+  /** 'Missing' | 'Installed' per patch, and when installed (NaN: not sent). */
+  statuses: ScanPatch['status'][]
+  installedAtMs: Float64Array
+  severities: ScanPatch['vendorSeverity'][]
+  counts: { missing: number; installed: number; missingCritical: number; missingSecurity: number }
+}
+
 /**
- * Writes a batch of validated scans. Per asset, scans apply in time order: a newer scan replaces the current
- * findings (unreported pairs are tombstoned), writes only the pairs that changed, and logs each change as an
- * event. A scan older than the asset's latest is kept in history only. Re-sent scans change nothing.
+ * Scans collected for one write. Adding a scan keeps only what the write needs (and each patch's catalog data
+ * once per batch), so a large batch does not hold every document's full patch objects in memory.
  */
-export async function writeScans(db: Database, docs: ScanDocument[], options: WriteScansOptions = {}): Promise<WriteScansResult> {
-  const receivedAt = options.receivedAt ?? new Date()
-  const extraTags = options.extraTags ?? []
-  const result: WriteScansResult = { accepted: 0, duplicates: 0, stale: 0, findingsWritten: 0, events: 0 }
-  if (docs.length === 0) return result
+export class ScanBatch {
+  readonly scans: CompactScan[] = []
+  /** The newest inline catalog data of each patch in the batch. */
+  readonly catalog = new Map<string, PatchCatalogEntry>()
+  findings = 0
 
-  const identified = docs.map((doc) => ({ doc, scanId: scanIdentity(doc) }))
-  const assetIds = [...new Set(docs.map((doc) => doc.asset.id))]
-  const alreadyKnown = await knownScanIds(db, assetIds, identified.map((item) => item.scanId))
-  const fresh: typeof identified = []
-  for (const item of identified) {
-    if (alreadyKnown.has(item.scanId)) {
-      result.duplicates++
-    } else {
-      alreadyKnown.add(item.scanId)
-      fresh.push(item)
-    }
-  }
-  if (fresh.length === 0) return result
-
-  await upsertCatalog(db, fresh.flatMap((item) => item.doc.patches), receivedAt)
-  const states = await loadAssetStates(db, assetIds)
-
-  const findingRows: object[] = []
-  const eventRows: object[] = []
-  const assetRows: object[] = []
-  const scanRows: object[] = []
-  fresh.sort((a, b) => a.doc.scannedAt.getTime() - b.doc.scannedAt.getTime())
-
-  for (const { doc, scanId } of fresh) {
-    const scannedAtMs = doc.scannedAt.getTime()
-    const scannedAt = iso(scannedAtMs)
-    let state = states.get(doc.asset.id)
-    const applies = !state || scannedAtMs > state.lastScanAt
-    const severities = new Map(doc.patches.map((patch) => [patch.id, patch]))
+  add(doc: ScanDocument): void {
+    const patches = doc.patches
+    const patchIds = new Array<string>(patches.length)
+    const statuses = new Array<ScanPatch['status']>(patches.length)
+    const severities = new Array<ScanPatch['vendorSeverity']>(patches.length)
+    const installedAtMs = new Float64Array(patches.length)
     const counts = { missing: 0, installed: 0, missingCritical: 0, missingSecurity: 0 }
-    for (const patch of doc.patches) {
+    for (let i = 0; i < patches.length; i++) {
+      const patch = patches[i]
+      patchIds[i] = patch.id
+      statuses[i] = patch.status
+      severities[i] = patch.vendorSeverity
+      installedAtMs[i] = patch.installedAt ? patch.installedAt.getTime() : Number.NaN
       if (patch.status === 'Missing') {
         counts.missing++
         if (patch.vendorSeverity === 'Critical') counts.missingCritical++
@@ -195,16 +199,71 @@ export async function writeScans(db: Database, docs: ScanDocument[], options: Wr
       } else {
         counts.installed++
       }
+      const known = this.catalog.get(patch.id)
+      if (!known || (patch.modifiedAt?.getTime() ?? 0) >= (known.modifiedAt?.getTime() ?? 0)) this.catalog.set(patch.id, patch)
     }
-    const tags = [...new Set([...doc.asset.tags, ...extraTags])]
+    this.findings += patches.length
+    this.scans.push({ scanId: scanIdentity(doc), asset: doc.asset, scannedAtMs: doc.scannedAt.getTime(), patchIds, statuses, installedAtMs, severities, counts })
+  }
+
+  get size(): number {
+    return this.scans.length
+  }
+}
+
+/**
+ * Writes a batch of validated scans. Per asset, scans apply in time order: a newer scan replaces the current
+ * findings (unreported pairs are tombstoned), writes only the pairs that changed, and logs each change as an
+ * event. A scan older than the asset's latest is kept in history only. Re-sent scans change nothing.
+ */
+export async function writeScans(db: Database, docs: ScanDocument[], options: WriteScansOptions = {}): Promise<WriteScansResult> {
+  const batch = new ScanBatch()
+  for (const doc of docs) batch.add(doc)
+  return writeScanBatch(db, batch, options)
+}
+
+export async function writeScanBatch(db: Database, batch: ScanBatch, options: WriteScansOptions = {}): Promise<WriteScansResult> {
+  const receivedAt = options.receivedAt ?? new Date()
+  const extraTags = options.extraTags ?? []
+  const result: WriteScansResult = { accepted: 0, duplicates: 0, stale: 0, findingsWritten: 0, events: 0 }
+  if (batch.size === 0) return result
+
+  const assetIds = [...new Set(batch.scans.map((scan) => scan.asset.id))]
+  const alreadyKnown = await knownScanIds(db, assetIds, batch.scans.map((scan) => scan.scanId))
+  const fresh: CompactScan[] = []
+  for (const scan of batch.scans) {
+    if (alreadyKnown.has(scan.scanId)) {
+      result.duplicates++
+    } else {
+      alreadyKnown.add(scan.scanId)
+      fresh.push(scan)
+    }
+  }
+  if (fresh.length === 0) return result
+
+  await upsertCatalog(db, batch.catalog.values(), receivedAt)
+  const states = await loadAssetStates(db, assetIds)
+
+  const findingRows: string[] = []
+  const eventRows: string[] = []
+  const assetRows: object[] = []
+  const scanRows: object[] = []
+  fresh.sort((a, b) => a.scannedAtMs - b.scannedAtMs)
+
+  for (const scan of fresh) {
+    const { scanId, asset, scannedAtMs, counts } = scan
+    const scannedAt = iso(scannedAtMs)
+    let state = states.get(asset.id)
+    const applies = !state || scannedAtMs > state.lastScanAt
+    const tags = [...new Set([...asset.tags, ...extraTags])]
     result.accepted++
     scanRows.push({
       scan_id: scanId,
-      asset_id: doc.asset.id,
+      asset_id: asset.id,
       scanned_at: scannedAt,
       received_at: iso(receivedAt),
       applied: applies ? 1 : 0,
-      os_family: doc.asset.osFamily,
+      os_family: asset.osFamily,
       tags,
       missing_count: counts.missing,
       installed_count: counts.installed,
@@ -217,55 +276,52 @@ export async function writeScans(db: Database, docs: ScanDocument[], options: Wr
     }
     if (!state) {
       state = { lastScanAt: 0, activatedAt: null, findings: new Map() }
-      states.set(doc.asset.id, state)
+      states.set(asset.id, state)
     }
 
-    const event = (patchId: string, kind: FindingEvent, previous: string, firstSeenAt: string) => {
-      eventRows.push({
-        event_at: scannedAt,
-        asset_id: doc.asset.id,
-        patch_id: patchId,
-        event: kind,
-        previous_status: previous,
-        vendor_severity: severities.get(patchId)?.vendorSeverity ?? '',
-        first_seen_at: firstSeenAt,
-        scan_id: scanId,
-      })
+    // JSON texts shared by every row of this scan.
+    const assetJson = json(asset.id)
+    const scanJson = json(scanId)
+    const scannedAtJson = json(scannedAt)
+    const event = (patchJson: string, kind: FindingEvent, previous: string, severity: string, firstSeenJson: string) => {
+      // Columns: EVENT_COLUMNS.
+      eventRows.push(`[${scannedAtJson},${assetJson},${patchJson},"${kind}",${json(previous)},${json(severity)},${firstSeenJson},${scanJson}]`)
     }
     const reported = new Set<string>()
-    for (const patch of doc.patches) {
-      reported.add(patch.id)
-      const current = state.findings.get(patch.id)
-      if (current && current.status === patch.status) continue
+    for (let i = 0; i < scan.patchIds.length; i++) {
+      const patchId = scan.patchIds[i]
+      const status = scan.statuses[i]
+      reported.add(patchId)
+      const current = state.findings.get(patchId)
+      if (current && current.status === status) continue
       const firstSeenAt = current?.firstSeenAt ?? scannedAt
-      const installedAt = patch.status === 'Installed' ? iso(patch.installedAt ?? scannedAtMs) : null
-      const next: CurrentFinding = { status: patch.status, firstSeenAt, installedAt }
-      state.findings.set(patch.id, next)
-      findingRows.push({
-        asset_id: doc.asset.id, patch_id: patch.id, status: patch.status, first_seen_at: firstSeenAt,
-        installed_at: installedAt, changed_at: scannedAt, scan_id: scanId, version: scannedAtMs, is_deleted: 0,
-      })
-      event(patch.id, patch.status === 'Missing' ? 'missing' : 'installed', current?.status ?? '', firstSeenAt)
+      const installedAt = status === 'Installed' ? iso(Number.isNaN(scan.installedAtMs[i]) ? scannedAtMs : scan.installedAtMs[i]) : null
+      state.findings.set(patchId, { status, firstSeenAt, installedAt })
+      const patchJson = json(patchId)
+      const firstSeenJson = current ? json(firstSeenAt) : scannedAtJson
+      // Columns: FINDING_COLUMNS.
+      findingRows.push(`[${assetJson},${patchJson},"${status}",${firstSeenJson},${json(installedAt)},${scannedAtJson},${scanJson},${scannedAtMs},0]`)
+      event(patchJson, status === 'Missing' ? 'missing' : 'installed', current?.status ?? '', scan.severities[i], firstSeenJson)
     }
     for (const [patchId, current] of state.findings) {
       if (reported.has(patchId)) continue
       state.findings.delete(patchId)
-      findingRows.push({
-        asset_id: doc.asset.id, patch_id: patchId, status: current.status, first_seen_at: current.firstSeenAt,
-        installed_at: current.installedAt, changed_at: scannedAt, scan_id: scanId, version: scannedAtMs, is_deleted: 1,
-      })
-      event(patchId, 'removed', current.status, current.firstSeenAt)
+      const patchJson = json(patchId)
+      const firstSeenJson = json(current.firstSeenAt)
+      findingRows.push(`[${assetJson},${patchJson},"${current.status}",${firstSeenJson},${json(current.installedAt)},${scannedAtJson},${scanJson},${scannedAtMs},1]`)
+      // A patch no longer reported has no severity in this scan.
+      event(patchJson, 'removed', current.status, '', firstSeenJson)
     }
     state.lastScanAt = scannedAtMs
-    state.activatedAt = doc.asset.activatedAt ? iso(doc.asset.activatedAt) : (state.activatedAt ?? scannedAt)
+    state.activatedAt = asset.activatedAt ? iso(asset.activatedAt) : (state.activatedAt ?? scannedAt)
     assetRows.push({
-      asset_id: doc.asset.id,
-      name: doc.asset.name,
-      operating_system: doc.asset.operatingSystem,
-      os_family: doc.asset.osFamily,
-      architecture: doc.asset.architecture,
-      ip_addresses: doc.asset.ipAddresses,
-      last_logged_on_user: doc.asset.lastLoggedOnUser,
+      asset_id: asset.id,
+      name: asset.name,
+      operating_system: asset.operatingSystem,
+      os_family: asset.osFamily,
+      architecture: asset.architecture,
+      ip_addresses: asset.ipAddresses,
+      last_logged_on_user: asset.lastLoggedOnUser,
       tags,
       activated_at: state.activatedAt,
       last_scan_at: scannedAt,
@@ -280,8 +336,8 @@ export async function writeScans(db: Database, docs: ScanDocument[], options: Wr
   }
 
   // Current state first, the scan record last: the scan record is what marks a scan as already received.
-  await insertChunked(db, 'findings', findingRows)
-  await insertChunked(db, 'finding_events', eventRows)
+  await insertLinesChunked(db, 'findings', FINDING_COLUMNS, findingRows)
+  await insertLinesChunked(db, 'finding_events', EVENT_COLUMNS, eventRows)
   await insertChunked(db, 'assets', assetRows)
   await insertChunked(db, 'asset_scans', scanRows)
   result.findingsWritten = findingRows.length

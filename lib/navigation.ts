@@ -3,7 +3,13 @@ import { can, type Action } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 
 /** Pages of the Administration section; the section index lists those the user may open. */
-export const ADMIN_PAGES: NavEntry[] = []
+export const ADMIN_PAGES: NavEntry[] = [
+  { label: 'Users', href: '/administration/users', requires: 'users.manage' },
+  { label: 'Permissions', href: '/administration/permissions', requires: 'users.manage' },
+  { label: 'Audit log', href: '/administration/audit', requires: 'audit.view' },
+  { label: 'Activation keys', href: '/administration/activation-keys', requires: 'activationKeys.manage' },
+  { label: 'Data import', href: '/administration/data-import', requires: 'data.import' },
+]
 
 export interface NavEntry {
   label: string
@@ -17,6 +23,7 @@ const SECTIONS: NavEntry[] = [
   { label: 'Dashboards', href: '/dashboards', coming: true, requires: 'dashboards.view' },
   { label: 'Assets', href: '/assets', requires: 'assets.view' },
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
+  { label: 'Findings', href: '/findings', requires: 'assets.view' },
   { label: 'Jobs', href: '/jobs', coming: true, requires: 'jobs.viewAssigned' },
   { label: 'Configuration', href: '/configuration', coming: true, requires: 'profiles.view' },
 ]

@@ -4,13 +4,15 @@ import { closeDatabase, getDatabase, type Database } from '@/clickhouse/client'
 import { DatabaseUnavailableError, DataDirectoryBusyError } from '@/clickhouse/errors'
 
 /** Runs a CLI body with the database, exiting non-zero with a one-line reason instead of a stack trace. */
-export async function runWithDatabase(body: (db: Database) => Promise<void>): Promise<void> {
+export async function runWithDatabase(body: (db: Database) => Promise<void>, options: { busyHint?: string } = {}): Promise<void> {
   try {
     const db = await getDatabase()
     await body(db)
     await closeDatabase()
   } catch (error) {
-    if (error instanceof DataDirectoryBusyError || error instanceof DatabaseUnavailableError) {
+    if (error instanceof DataDirectoryBusyError && options.busyHint) {
+      console.error(`patchboard: ${error.message}\n${options.busyHint}`)
+    } else if (error instanceof DataDirectoryBusyError || error instanceof DatabaseUnavailableError) {
       console.error(`patchboard: ${error.message}`)
     } else if (error instanceof Error && /Invalid database configuration/.test(error.message)) {
       console.error(`patchboard: ${error.message}`)

@@ -1,7 +1,8 @@
-// Start-up preparation before the server opens the database: migrations, first Administrator, first-start seed.
+// Start-up preparation before the server opens the database: migrations, first Administrator, first-start seed with demo users.
 import { readDatabaseConfig } from '@/clickhouse/config'
 import { runMigrations } from '@/clickhouse/migrate'
 import { describeInitialAdmin, ensureInitialAdmin } from '@/lib/auth/bootstrap'
+import { createDemoUsers, describeDemoUsers } from '@/lib/auth/demo-users'
 import { needsFirstStartSeed, seedDemoEstate } from '@/ingest/seed'
 import { putSetting } from '@/lib/repositories/settings'
 import { progressBar, runWithDatabase } from './cli'
@@ -24,6 +25,8 @@ await runWithDatabase(async (db) => {
     console.log('First start with PATCHBOARD_SEED_ASSETS=0: starting with an empty estate.')
     return
   }
+  const demoUsers = await createDemoUsers(db, readDatabaseConfig().dataDir)
+  if (demoUsers.length > 0) console.log(describeDemoUsers(demoUsers, readDatabaseConfig().dataDir))
   console.log(`First start: seeding a demo estate of ${seedAssets} assets × ${seedDays} days (only this once).`)
   const bar = progressBar('Seeding demo estate')
   bar.start(seedAssets * seedDays, 0, { unit: 'scans', detail: '' })

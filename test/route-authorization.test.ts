@@ -10,6 +10,7 @@ const AUTHORIZING_WRAPPERS = ['apiRoute', 'agentRoute']
 const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/health/route.ts': 'load balancers and operators probe it without a session',
   'app/api/auth/[...nextauth]/route.ts': 'next-auth itself: sign-in, sign-out, CSRF token',
+  'app/api/v1/schema/[document]/route.ts': 'the published ingest contracts (JSON Schema), for agent developers',
 }
 
 function routeFiles(dir: string): string[] {

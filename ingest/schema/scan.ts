@@ -32,7 +32,7 @@ const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(SCAN_LIMITS.
 
 /** ISO-8601 text or epoch milliseconds, normalised to a Date. */
 export const timestamp = z
-  .union([z.string().max(64), z.number().int().nonnegative()])
+  .union([z.string().max(64), z.number().int().nonnegative()], { error: 'expected a date: ISO-8601 text (at most 64 characters) or epoch milliseconds' })
   .transform((value, ctx) => {
     const date = new Date(value)
     if (Number.isNaN(date.getTime())) {
@@ -91,11 +91,14 @@ export const scanDocumentSchema = z
     patches: z.array(scanPatchSchema).max(SCAN_LIMITS.maxPatchesPerScan),
   })
   .superRefine((doc, ctx) => {
-    if (doc.scannedAt.getTime() > Date.now() + SCAN_LIMITS.maxFutureSkewMs) {
+    // zod runs this refinement even when a field failed above (e.g. a negative epoch): check the types first.
+    if (doc.scannedAt instanceof Date && doc.scannedAt.getTime() > Date.now() + SCAN_LIMITS.maxFutureSkewMs) {
       ctx.addIssue({ code: 'custom', path: ['scannedAt'], message: 'scannedAt is in the future' })
     }
     const seen = new Set<string>()
+    if (!Array.isArray(doc.patches)) return
     doc.patches.forEach((patch, index) => {
+      if (typeof patch?.id !== 'string') return
       if (seen.has(patch.id)) {
         ctx.addIssue({ code: 'custom', path: ['patches', index, 'id'], message: `patch ${patch.id} is listed twice in one scan` })
       }

@@ -23,10 +23,11 @@ export const ACTIONS = {
   'data.import': 'Import data',
   'data.export': 'Export data',
   'audit.view': 'View the audit log',
+  'account.manage': 'Change own password and time zone, manage own API tokens',
 } as const
 export type Action = keyof typeof ACTIONS
 
-const READER: Action[] = ['dashboards.view', 'assets.view', 'jobs.viewAssigned', 'profiles.view', 'data.export']
+const READER: Action[] = ['account.manage', 'dashboards.view', 'assets.view', 'jobs.viewAssigned', 'profiles.view', 'data.export']
 const AUTHOR: Action[] = [...READER, 'dashboards.editOwn']
 const USER: Action[] = [...AUTHOR, 'jobs.create', 'jobs.operateOwn']
 const MANAGER: Action[] = [

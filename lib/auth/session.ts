@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth'
 import { getDatabase } from '@/clickhouse/client'
 import { findUserById } from '@/lib/repositories/users'
 import { authOptions } from './options'
-import type { SessionUser } from './user'
+import { toSessionUser, type SessionUser } from './user'
 
 /** The current user, or null when signed out, disabled, deleted, or signed out by force since the cookie was issued. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
@@ -11,5 +11,5 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   if (!session?.uid) return null
   const user = await findUserById(await getDatabase(), session.uid)
   if (!user || user.disabled || user.sessionEpoch !== (session.epoch ?? 0)) return null
-  return { id: user.id, email: user.email, name: user.name, role: user.role, scope: user.scope, timeZone: user.timeZone }
+  return toSessionUser(user)
 }

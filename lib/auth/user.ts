@@ -27,3 +27,27 @@ export interface SessionUser {
   scope: TagScope
   timeZone: string
 }
+
+/** An IANA time zone the runtime knows (e.g. `Europe/Berlin`), in which times are shown to the user. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'Unknown time zone: use an IANA name such as Europe/Berlin or UTC.')
+
+/** Administrators see every asset; every other new user sees nothing until an administrator assigns tags. */
+export function defaultScopeFor(role: Role): TagScope {
+  return role === 'Administrator' ? { all: true, tags: [] } : { all: false, tags: [] }
+}
+
+/** The identity part of a stored user (drops the hash and sign-in bookkeeping). */
+export function toSessionUser(user: SessionUser): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, scope: user.scope, timeZone: user.timeZone }
+}

@@ -1,7 +1,8 @@
-// Route-handler wrappers: session check, one authorization decision, zod-parsed input, uniform JSON errors.
+// Route-handler wrappers: bearer token or session, CSRF check, one authorization decision, zod-parsed input, uniform JSON errors.
 import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import { getDatabase, type Database } from '@/clickhouse/client'
+import { API_TOKEN_PREFIX, resolveApiToken } from '@/lib/auth/api-tokens'
 import { authorize, ForbiddenError, type Action } from '@/lib/auth/policy'
 import { getCurrentUser } from '@/lib/auth/session'
 import type { SessionUser } from '@/lib/auth/user'
@@ -32,28 +33,88 @@ function toErrorResponse(error: unknown): NextResponse {
   return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; the error is in the server log.')
 }
 
-interface Context<Query> {
+const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * CSRF defence for cookie-authenticated writes: the browser's Origin (or, without it, the Referer) must be this
+ * server (its Host, or NEXTAUTH_URL behind a proxy). Bearer-token requests carry no ambient credentials and are exempt.
+ */
+export function isSameOriginRequest(request: Request): boolean {
+  const source = request.headers.get('origin') ?? request.headers.get('referer')
+  if (!source || source === 'null') return false
+  let sourceUrl: URL
+  try {
+    sourceUrl = new URL(source)
+  } catch {
+    return false
+  }
+  const hosts = [request.headers.get('x-forwarded-host'), request.headers.get('host')]
+  if (process.env.NEXTAUTH_URL) hosts.push(new URL(process.env.NEXTAUTH_URL).host)
+  return hosts.some((host) => host !== null && host.split(',')[0].trim() === sourceUrl.host)
+}
+
+/** Who makes the request: a `Bearer pbt_…` token's user, else the session cookie's user. */
+async function authenticate(request: Request): Promise<SessionUser | Response> {
+  const authorization = request.headers.get('authorization')
+  if (authorization !== null) {
+    const [scheme, token] = authorization.trim().split(/\s+/, 2)
+    if (scheme.toLowerCase() !== 'bearer' || !token?.startsWith(API_TOKEN_PREFIX)) {
+      return errorResponse(401, 'UNAUTHENTICATED', `Use "Authorization: Bearer ${API_TOKEN_PREFIX}…" with a personal API token.`)
+    }
+    const user = await resolveApiToken(await getDatabase(), token)
+    return user ?? errorResponse(401, 'INVALID_TOKEN', 'The API token is unknown, revoked or expired, or its user is disabled.')
+  }
+  if (STATE_CHANGING_METHODS.has(request.method) && !isSameOriginRequest(request)) {
+    return errorResponse(403, 'CSRF_REJECTED', 'Cross-site request refused: send it from Patchboard itself, or with an API token.')
+  }
+  const user = await getCurrentUser()
+  return user ?? errorResponse(401, 'UNAUTHENTICATED', 'Sign in first: this API needs a session or an API token.')
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text()
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.')
+  }
+}
+
+type AnySchema = z.ZodTypeAny
+type EmptySchema = z.ZodObject<Record<string, never>>
+
+interface Context<Query, Body, Params> {
   request: NextRequest
   user: SessionUser
   query: Query
+  body: Body
+  params: Params
   db: Database
+}
+
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>
 }
 
 /**
  * An authenticated API route. `action` is the route's authorization decision, made before any read or write.
+ * `query`, `body` (JSON) and `params` (path segments) are parsed with their zod schemas after it.
  * The handler returns a Response, or a value sent as JSON.
  */
-export function apiRoute<QuerySchema extends z.ZodTypeAny = z.ZodObject<Record<string, never>>>(
-  options: { action: Action; query?: QuerySchema },
-  handler: (context: Context<z.infer<QuerySchema>>) => Promise<unknown>,
+export function apiRoute<QuerySchema extends AnySchema = EmptySchema, BodySchema extends AnySchema = EmptySchema, ParamsSchema extends AnySchema = EmptySchema>(
+  options: { action: Action; query?: QuerySchema; body?: BodySchema; params?: ParamsSchema },
+  handler: (context: Context<z.infer<QuerySchema>, z.infer<BodySchema>, z.infer<ParamsSchema>>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest): Promise<Response> => {
+  return async (request: NextRequest, routeContext?: RouteContext): Promise<Response> => {
     try {
-      const user = await getCurrentUser()
-      if (!user) return errorResponse(401, 'UNAUTHENTICATED', 'Sign in first: this API needs a session.')
-      authorize(user, options.action)
+      const authenticated = await authenticate(request)
+      if (authenticated instanceof Response) return authenticated
+      authorize(authenticated, options.action)
       const query = (options.query ?? z.object({})).parse(Object.fromEntries(request.nextUrl.searchParams)) as z.infer<QuerySchema>
-      const result = await handler({ request, user, query, db: await getDatabase() })
+      const params = (options.params ?? z.object({})).parse((await routeContext?.params) ?? {}) as z.infer<ParamsSchema>
+      const body = (options.body ? options.body.parse(await readJsonBody(request)) : {}) as z.infer<BodySchema>
+      const result = await handler({ request, user: authenticated, query, body, params, db: await getDatabase() })
       return result instanceof Response ? result : NextResponse.json(result)
     } catch (error) {
       return toErrorResponse(error)

@@ -33,21 +33,54 @@ export interface AssetListRequest {
   pageSize: number
 }
 
+const ASSET_ROW_COLUMNS = `a.asset_id AS id, a.name AS name, a.operating_system AS operatingSystem, a.os_family AS osFamily, a.tags AS tags,
+  a.last_scan_at AS lastScanAt, a.missing_count AS missingCount, a.installed_count AS installedCount,
+  a.missing_critical_count AS missingCriticalCount`
+
+/**
+ * One page and the total in a single query (`count() OVER ()`): a `patch.*` semi-join then runs once per page, not
+ * twice. A page past the end has no row to carry the total, so only then is it counted separately.
+ */
 export async function listAssets(db: Database, request: AssetListRequest): Promise<ListPage<AssetListRow>> {
   const { filter } = request
   const order = `${ASSET_SORTS[request.sort]} ${request.dir === 'asc' ? 'ASC' : 'DESC'}, a.asset_id ASC`
-  const [rows, [count]] = await Promise.all([
-    db.query<AssetListRow>(
-      `SELECT a.asset_id AS id, a.name AS name, a.operating_system AS operatingSystem, a.os_family AS osFamily, a.tags AS tags,
-              a.last_scan_at AS lastScanAt, a.missing_count AS missingCount, a.installed_count AS installedCount,
-              a.missing_critical_count AS missingCriticalCount
-       FROM assets AS a FINAL
-       WHERE ${filter.where}
-       ORDER BY ${order}
-       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-      { ...filter.params, ...pageParams(request.page, request.pageSize) },
-    ),
-    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM assets AS a FINAL WHERE ${filter.where}`, filter.params),
-  ])
-  return { total: Number(count?.total ?? 0), rows }
+  const rows = await db.query<AssetListRow & { total: number }>(
+    `SELECT ${ASSET_ROW_COLUMNS}, toUInt32(count() OVER ()) AS total
+     FROM assets AS a FINAL
+     WHERE ${filter.where}
+     ORDER BY ${order}
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    { ...filter.params, ...pageParams(request.page, request.pageSize) },
+  )
+  if (rows.length > 0) return { total: Number(rows[0].total), rows: rows.map(({ total: _total, ...row }) => row) }
+  const [count] = await db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM assets AS a FINAL WHERE ${filter.where}`, filter.params)
+  return { total: Number(count?.total ?? 0), rows: [] }
+}
+
+export interface AssetDetail extends AssetListRow {
+  architecture: string
+  ipAddresses: string[]
+  lastLoggedOnUser: string
+  activatedAt: string
+  missingSecurityCount: number
+}
+
+/** One asset, or null when it does not exist or lies outside `scope` (callers answer 404 either way). */
+export async function findAsset(db: Database, id: string, scope: SqlFilter): Promise<AssetDetail | null> {
+  const rows = await db.query<AssetDetail>(
+    `SELECT ${ASSET_ROW_COLUMNS}, a.architecture AS architecture, a.ip_addresses AS ipAddresses,
+            a.last_logged_on_user AS lastLoggedOnUser, a.activated_at AS activatedAt, a.missing_security_count AS missingSecurityCount
+     FROM assets AS a FINAL WHERE a.asset_id = {assetId:String} AND (${scope.where}) LIMIT 1`,
+    { ...scope.params, assetId: id },
+  )
+  return rows[0] ?? null
+}
+
+/** The tags carried by assets inside `scope` (autocomplete values), sorted. */
+export async function listAssetTags(db: Database, scope: SqlFilter): Promise<string[]> {
+  const rows = await db.query<{ tag: string }>(
+    `SELECT DISTINCT arrayJoin(a.tags) AS tag FROM assets AS a FINAL WHERE ${scope.where} ORDER BY tag LIMIT 5000`,
+    scope.params,
+  )
+  return rows.map((row) => row.tag)
 }

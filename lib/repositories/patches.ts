@@ -63,3 +63,39 @@ export async function listPatches(db: Database, request: PatchListRequest): Prom
   ])
   return { total: Number(count?.total ?? 0), rows }
 }
+
+export interface PatchDetail {
+  id: string
+  title: string
+  vendor: string
+  products: string[]
+  appFamily: string
+  kb: string
+  qids: number[]
+  cves: string[]
+  bulletin: string
+  category: string
+  vendorSeverity: string
+  isSecurity: boolean
+  isSuperseded: boolean
+  supersededBy: string[]
+  supersedes: string[]
+  rebootRequired: boolean
+  downloadMethod: string
+  architecture: string
+  publishedAt: string
+  modifiedAt: string
+}
+
+/** One catalog entry (the catalog is not tag-scoped; counts shown beside it are). */
+export async function findPatch(db: Database, id: string): Promise<PatchDetail | null> {
+  const rows = await db.query<PatchDetail>(
+    `SELECT patch_id AS id, title, vendor, products, app_family AS appFamily, kb, qids, cves, bulletin, category,
+            vendor_severity AS vendorSeverity, is_security AS isSecurity, is_superseded AS isSuperseded,
+            superseded_by AS supersededBy, supersedes, reboot_required AS rebootRequired, download_method AS downloadMethod,
+            architecture, published_at AS publishedAt, modified_at AS modifiedAt
+     FROM patches FINAL WHERE patch_id = {id:String} LIMIT 1`,
+    { id },
+  )
+  return rows[0] ?? null
+}

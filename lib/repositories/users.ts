@@ -134,3 +134,14 @@ export async function saveUser(db: Database, user: UserRecord, changes: Partial<
   await db.insert('users', [toRow(next)])
   return next
 }
+
+/** Every user (not deleted), sorted by email. */
+export async function listUsers(db: Database): Promise<UserRecord[]> {
+  const rows = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users FINAL WHERE is_deleted = 0 ORDER BY email`)
+  return rows.map(fromRow)
+}
+
+/** Deletes the user: a tombstone version that FINAL reads no longer return. */
+export async function deleteUser(db: Database, user: UserRecord): Promise<void> {
+  await db.insert('users', [toRow({ ...user, updatedAt: new Date().toISOString(), version: nextVersion(user.version) }, true)])
+}

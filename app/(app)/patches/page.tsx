@@ -1,25 +1,31 @@
-// Patches: the catalog with how many in-scope assets miss or have each patch, sorted and paged on the server.
+// Patches: the catalog searched with QQL, with how many in-scope assets miss or have each patch, sorted and paged.
+import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
 import { DataTable, type Column } from '@/components/DataTable'
+import { SearchBar } from '@/components/search/SearchBar'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate } from '@/lib/format'
 import type { PatchListRow } from '@/lib/repositories/patches'
 import { fetchPatchPage, patchListQuery } from '@/lib/services/lists'
 import { readListInput } from '@/lib/services/page-input'
+import { PATCH_QUICK_FILTERS } from '@/lib/services/quick-filters'
+import { searchForPage } from '@/lib/services/search'
 
 export const dynamic = 'force-dynamic'
 
 export default async function PatchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('assets.view')
   const input = readListInput(patchListQuery, await searchParams)
-  const page = await fetchPatchPage(await getDatabase(), user, input)
+  const db = await getDatabase()
+  const search = await searchForPage(db, user, 'patches', input.q)
+  const page = search.ok ? await fetchPatchPage(db, user, input) : null
   const columns: Column<PatchListRow>[] = [
     {
       label: 'Title',
       sortKey: 'title',
       render: (p) => (
         <>
-          {p.title} {p.isSuperseded && <span className="muted">(superseded)</span>}
+          <Link href={`/patches/${encodeURIComponent(p.id)}`}>{p.title}</Link> {p.isSuperseded && <span className="muted">(superseded)</span>}
         </>
       ),
     },
@@ -35,7 +41,8 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
     <>
       <h1>Patches</h1>
       <p className="subtitle">The patch catalog; counts cover the assets in your scope.</p>
-      <DataTable caption="patches" basePath="/patches" columns={columns} rows={page.rows} rowKey={(p) => p.id} total={page.total} state={input} />
+      <SearchBar entity="patches" basePath="/patches" query={input.q} search={search} quickFilters={PATCH_QUICK_FILTERS} placeholder="e.g. vendorSeverity: Critical and isSuperseded: false and missingCount > 0" />
+      {page && <DataTable caption="patches" basePath="/patches" columns={columns} rows={page.rows} rowKey={(p) => p.id} total={page.total} state={input} keep={input.q ? { q: input.q } : {}} />}
     </>
   )
 }

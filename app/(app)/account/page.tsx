@@ -1,0 +1,24 @@
+// Account: the signed-in user's profile (name, time zone), password and personal API tokens.
+import { getDatabase } from '@/clickhouse/client'
+import { AccountSettings } from '@/components/AccountSettings'
+import { requirePageUser } from '@/lib/auth/page'
+import { getAccount } from '@/lib/services/account'
+import { listTokens } from '@/lib/services/api-tokens'
+
+export const dynamic = 'force-dynamic'
+
+export default async function AccountPage() {
+  const user = await requirePageUser('account.manage')
+  const db = await getDatabase()
+  const [account, { tokens }] = await Promise.all([getAccount(db, user), listTokens(db, user.id)])
+  const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]
+  return (
+    <>
+      <h1>Account</h1>
+      <p className="subtitle">
+        {account.email} · {account.role}
+      </p>
+      <AccountSettings account={account} tokens={tokens} timeZones={timeZones} />
+    </>
+  )
+}

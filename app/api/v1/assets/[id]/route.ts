@@ -1,0 +1,7 @@
+// GET /api/v1/assets/{id}: one asset, only when it lies inside the user's tag scope (404 otherwise, never its data).
+import { apiRoute } from '@/lib/http/api'
+import { assetIdParams, fetchAsset } from '@/lib/services/lists'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = apiRoute({ action: 'assets.view', params: assetIdParams }, ({ db, user, params }) => fetchAsset(db, user, params.id))

@@ -1,0 +1,298 @@
+// Streams one upload through splitting, validation and the writers: rejects go to quarantine, the run to ingest history.
+import crypto from 'node:crypto'
+import type { Database } from '@/clickhouse/client'
+import { recordIngest } from '@/lib/repositories/ingest-history'
+import { insertQuarantine, type QuarantineEntry } from '@/lib/repositories/quarantine'
+import { BodyError, parseDocument, readDocuments, type BodyFormat } from './documents'
+import { writeJobResults } from './job-results-writer'
+import { jobResultDocumentSchema, type JobResultDocument } from './schema/job-result'
+import { patchCatalogSchema, type PatchCatalogEntry, type ScanDocument } from './schema/scan'
+import { parseScanDocument, unknownKeys, type ScanIssue } from './schema/scan-fast'
+import { ScanBatch, upsertCatalog, writeScanBatch } from './writer'
+
+export const INGEST_KINDS = ['scans', 'catalog', 'job-results'] as const
+export type IngestKind = (typeof INGEST_KINDS)[number]
+
+/** Errors listed in a report; the total is always given. */
+export const MAX_LISTED_ERRORS = 100
+/** A batch is written when it holds this many documents or findings, whichever comes first. */
+const DOCUMENTS_PER_BATCH = 1_000
+const FINDINGS_PER_BATCH = 150_000
+/** Quarantine rows are written in groups of this many (or this many bytes). */
+const QUARANTINE_FLUSH_ROWS = 500
+const QUARANTINE_FLUSH_BYTES = 32 * 1024 * 1024
+
+export interface IngestActor {
+  source: 'api' | 'upload' | 'cli'
+  actorId: string
+  actorLabel: string
+  keyId?: string
+  /** Tags added to every asset reporting in this upload (the activation key's tags). */
+  extraTags?: string[]
+  fileName?: string
+}
+
+export interface IngestProgress {
+  documents: number
+  accepted: number
+  rejected: number
+  findings: number
+  bytes: number
+  elapsedMs: number
+}
+
+export interface IngestError {
+  line: number
+  /** The document's own id when it has one: scanId (scans), id (catalog), runId (job results). */
+  scanId: string | null
+  path: string
+  message: string
+}
+
+export interface IngestReport {
+  ingestId: string
+  kind: IngestKind
+  accepted: number
+  rejected: number
+  duplicates: number
+  /** Accepted scans older than their asset's latest: recorded in history only. */
+  stale: number
+  findings: number
+  unknownFields: number
+  bytes: number
+  durationMs: number
+  errors: IngestError[]
+  errorsTotal: number
+  /** The body as a whole could not be read to its end (documents before the break were processed). */
+  failure?: { code: string; message: string }
+}
+
+interface Validated<Doc> {
+  ok: true
+  doc: Doc
+  unknownFields: number
+  findings: number
+}
+
+/** Validated documents waiting for one write. */
+interface Batch<Doc> {
+  add(doc: Doc): void
+  readonly size: number
+}
+
+class DocumentList<Doc> implements Batch<Doc> {
+  readonly docs: Doc[] = []
+  add(doc: Doc): void {
+    this.docs.push(doc)
+  }
+  get size(): number {
+    return this.docs.length
+  }
+}
+
+interface KindHandler<Doc, B extends Batch<Doc> = Batch<Doc>> {
+  validate(raw: unknown): Validated<Doc> | { ok: false; issues: ScanIssue[] }
+  documentId(raw: unknown): string | null
+  newBatch(): B
+  write(db: Database, batch: B, actor: IngestActor): Promise<{ accepted: number; duplicates: number; stale: number }>
+}
+
+const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }): ScanIssue[] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+
+const field = (raw: unknown, name: string): string | null => {
+  const value = (raw as Record<string, unknown>)[name]
+  return typeof value === 'string' ? value.slice(0, 256) : null
+}
+
+const CATALOG_KEYS: ReadonlySet<string> = new Set(Object.keys(patchCatalogSchema.shape))
+const JOB_RESULT_KEYS: ReadonlySet<string> = new Set(Object.keys(jobResultDocumentSchema.shape))
+
+const scans: KindHandler<ScanDocument, ScanBatch> = {
+  validate(raw) {
+    const result = parseScanDocument(raw)
+    return result.ok ? { ...result, findings: result.doc.patches.length } : result
+  },
+  documentId: (raw) => field(raw, 'scanId'),
+  newBatch: () => new ScanBatch(),
+  write: (db, batch, actor) => writeScanBatch(db, batch, { extraTags: actor.extraTags }),
+}
+
+const catalog: KindHandler<PatchCatalogEntry, DocumentList<PatchCatalogEntry>> = {
+  validate(raw) {
+    const parsed = patchCatalogSchema.safeParse(raw)
+    if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
+    return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, CATALOG_KEYS), findings: 0 }
+  },
+  documentId: (raw) => field(raw, 'id'),
+  newBatch: () => new DocumentList(),
+  async write(db, batch) {
+    const written = await upsertCatalog(db, batch.docs)
+    return { accepted: written, duplicates: batch.size - written, stale: 0 }
+  },
+}
+
+const jobResults: KindHandler<JobResultDocument, DocumentList<JobResultDocument>> = {
+  validate(raw) {
+    const parsed = jobResultDocumentSchema.safeParse(raw)
+    if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
+    return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, JOB_RESULT_KEYS), findings: 0 }
+  },
+  documentId: (raw) => field(raw, 'runId'),
+  newBatch: () => new DocumentList(),
+  async write(db, batch) {
+    return { ...(await writeJobResults(db, batch.docs)), stale: 0 }
+  },
+}
+
+const HANDLERS: Record<IngestKind, KindHandler<unknown>> = {
+  scans: scans as KindHandler<unknown>,
+  catalog: catalog as KindHandler<unknown>,
+  'job-results': jobResults as KindHandler<unknown>,
+}
+
+export interface IngestOptions extends IngestActor {
+  kind: IngestKind
+  format: BodyFormat
+  onProgress?: (progress: IngestProgress) => void
+}
+
+/**
+ * Ingests one body. Each document is accepted or rejected on its own; accepted ones are written in batches
+ * (validation of the next batch overlaps the engine writing the previous one) and are durable when this returns.
+ * Rejected ones are quarantined verbatim. A body that breaks off (e.g. truncated gzip) sets `failure`.
+ */
+export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, options: IngestOptions): Promise<IngestReport> {
+  const started = Date.now()
+  const startedAt = new Date(started)
+  const handler = HANDLERS[options.kind]
+  const report: IngestReport = {
+    ingestId: crypto.randomUUID(),
+    kind: options.kind,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    stale: 0,
+    findings: 0,
+    unknownFields: 0,
+    bytes: 0,
+    durationMs: 0,
+    errors: [],
+    errorsTotal: 0,
+  }
+  const counter = { bytes: 0 }
+  let documents = 0
+  let batch = handler.newBatch()
+  let batchFindings = 0
+  let quarantine: QuarantineEntry[] = []
+  let quarantineBytes = 0
+  let writing: Promise<void> = Promise.resolve()
+  let writeFailure: unknown
+
+  const progress = () => {
+    report.bytes = counter.bytes
+    options.onProgress?.({ documents, accepted: report.accepted, rejected: report.rejected, findings: report.findings, bytes: counter.bytes, elapsedMs: Date.now() - started })
+  }
+  const flushBatch = async () => {
+    if (batch.size === 0) return
+    const full = batch
+    batch = handler.newBatch()
+    batchFindings = 0
+    await writing
+    if (writeFailure) throw writeFailure
+    // The rejection is captured at once, so a failed write never becomes an unhandled rejection while reading goes on.
+    writing = handler.write(db, full, options).then(
+      (written) => {
+        report.accepted += written.accepted
+        report.duplicates += written.duplicates
+        report.stale += written.stale
+        progress()
+      },
+      (error) => {
+        writeFailure = error
+      },
+    )
+  }
+  const flushQuarantine = async () => {
+    const entries = quarantine
+    quarantine = []
+    quarantineBytes = 0
+    await insertQuarantine(db, entries)
+  }
+  const reject = async (line: number, documentId: string | null, bytes: Buffer, issues: ScanIssue[], truncated = false) => {
+    report.rejected++
+    for (const issue of issues) {
+      report.errorsTotal++
+      if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, scanId: documentId, path: issue.path, message: issue.message })
+    }
+    quarantine.push({ ingestId: report.ingestId, kind: options.kind, receivedAt: startedAt, line, documentId, reason: issues[0]?.message ?? 'rejected', errors: issues, body: bytes, truncated })
+    quarantineBytes += bytes.length
+    if (quarantine.length >= QUARANTINE_FLUSH_ROWS || quarantineBytes >= QUARANTINE_FLUSH_BYTES) await flushQuarantine()
+  }
+
+  let thrown: unknown
+  try {
+    for await (const raw of readDocuments(body, options.format, counter)) {
+      documents++
+      const parsed = parseDocument(raw)
+      if (!parsed.ok) {
+        await reject(raw.line, null, raw.bytes, [{ path: '', message: parsed.message }], raw.truncated)
+        continue
+      }
+      let validated: ReturnType<typeof handler.validate>
+      try {
+        validated = handler.validate(parsed.value)
+      } catch (error) {
+        // A validator bug must cost one document, never the request.
+        validated = { ok: false, issues: [{ path: '', message: `could not be validated: ${(error as Error).message}` }] }
+      }
+      if (!validated.ok) {
+        await reject(raw.line, handler.documentId(parsed.value), raw.bytes, validated.issues)
+        continue
+      }
+      report.unknownFields += validated.unknownFields
+      report.findings += validated.findings
+      batch.add(validated.doc)
+      batchFindings += validated.findings
+      if (batch.size >= DOCUMENTS_PER_BATCH || batchFindings >= FINDINGS_PER_BATCH) await flushBatch()
+      else if (documents % 500 === 0) progress()
+    }
+  } catch (error) {
+    if (!(error instanceof BodyError)) thrown = error
+    else report.failure = { code: error.code, message: error.message }
+  }
+  try {
+    // Whatever was read before a break is still written: each document stands on its own.
+    if (!thrown) await flushBatch()
+    await writing
+    if (writeFailure) thrown ??= writeFailure
+    await flushQuarantine()
+  } catch (error) {
+    thrown ??= error
+  }
+  report.bytes = counter.bytes
+  report.durationMs = Date.now() - started
+  progress()
+  await recordIngest(db, {
+    ingestId: report.ingestId,
+    kind: options.kind,
+    source: options.source,
+    fileName: options.fileName ?? '',
+    actorId: options.actorId,
+    actorLabel: options.actorLabel,
+    keyId: options.keyId ?? '',
+    startedAt: startedAt.toISOString(),
+    durationMs: report.durationMs,
+    bytes: report.bytes,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    duplicates: report.duplicates,
+    stale: report.stale,
+    findings: report.findings,
+    unknownFields: report.unknownFields,
+    outcome: thrown || report.failure ? 'failed' : report.rejected > 0 ? 'rejects' : 'ok',
+    message: thrown ? `server error: ${(thrown as Error).message ?? thrown}`.slice(0, 1000) : (report.failure?.message ?? ''),
+  })
+  if (thrown) throw thrown
+  return report
+}

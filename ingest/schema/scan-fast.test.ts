@@ -1,0 +1,88 @@
+// The fast scan validator agrees with the zod schema: same output for what it accepts, zod's issues for everything else.
+import { describe, expect, it } from 'vitest'
+import { createDemoEstate } from '../demo/generator'
+import { scanDocumentSchema } from './scan'
+import { parseScanDocument } from './scan-fast'
+
+const estate = createDemoEstate({ assets: 40, days: 2, seed: 7, endDate: new Date('2026-11-01T00:00:00Z') })
+const demoDocs: unknown[] = JSON.parse(JSON.stringify([...estate.scansForDay(0), ...estate.scansForDay(1)]))
+
+/** Both validators on one input: the same verdict, the same output (serialised, dates included), zod's issues when invalid. */
+function expectSameAsZod(input: unknown) {
+  const fast = parseScanDocument(input)
+  const zod = scanDocumentSchema.safeParse(input)
+  expect(fast.ok).toBe(zod.success)
+  if (fast.ok && zod.success) expect(JSON.stringify(fast.doc)).toBe(JSON.stringify(zod.data))
+  if (!fast.ok && !zod.success) expect(fast.issues.map((issue) => issue.path)).toEqual(zod.error.issues.map((issue) => issue.path.join('.')))
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value))
+const base = () => clone(demoDocs[0]) as { scanId?: string; scannedAt: unknown; asset: Record<string, unknown>; patches: Record<string, unknown>[] }
+
+/** Each mutation touches one field the fast path checks; many are invalid, some valid in unusual ways. */
+const MUTATIONS: [string, (doc: ReturnType<typeof base>) => void][] = [
+  ['no scanId', (d) => delete d.scanId],
+  ['empty scanId', (d) => (d.scanId = '')],
+  ['epoch scannedAt', (d) => (d.scannedAt = 1_761_000_000_000)],
+  ['negative epoch', (d) => (d.scannedAt = -5)],
+  ['fractional epoch', (d) => (d.scannedAt = 1.5)],
+  ['huge epoch (invalid date)', (d) => (d.scannedAt = 9_000_000_000_000_000)],
+  ['date text', (d) => (d.scannedAt = '2026-10-01')],
+  ['nonsense date', (d) => (d.scannedAt = 'yesterday')],
+  ['future date', (d) => (d.scannedAt = '2999-01-01T00:00:00Z')],
+  ['asset is a list', (d) => ((d as { asset: unknown }).asset = [])],
+  ['asset without name', (d) => delete d.asset.name],
+  ['asset osFamily unknown', (d) => (d.asset.osFamily = 'BeOS')],
+  ['asset osFamily Linux', (d) => (d.asset.osFamily = 'Linux')],
+  ['empty tag', (d) => (d.asset.tags = [''])],
+  ['tag too long', (d) => (d.asset.tags = ['t'.repeat(257)])],
+  ['ip list is text', (d) => (d.asset.ipAddresses = '10.0.0.1')],
+  ['activatedAt as epoch', (d) => (d.asset.activatedAt = 1_700_000_000_000)],
+  ['patches missing', (d) => delete (d as { patches?: unknown }).patches],
+  ['no patches', (d) => (d.patches = [])],
+  ['patch is null', (d) => ((d.patches as unknown[])[0] = null)],
+  ['patch without title', (d) => delete d.patches[0].title],
+  ['patch title at the limit', (d) => (d.patches[0].title = 'x'.repeat(2048))],
+  ['patch title over the limit', (d) => (d.patches[0].title = 'x'.repeat(2049))],
+  ['vendor null', (d) => (d.patches[0].vendor = null)],
+  ['qids with a float', (d) => (d.patches[0].qids = [1.5])],
+  ['qids fine', (d) => (d.patches[0].qids = [0, 91_234])],
+  ['severity unknown', (d) => (d.patches[0].vendorSeverity = 'Urgent')],
+  ['status lower case', (d) => (d.patches[0].status = 'missing')],
+  ['isSecurity as text', (d) => (d.patches[0].isSecurity = 'true')],
+  ['downloadMethod unknown', (d) => (d.patches[0].downloadMethod = 'Carrier pigeon')],
+  ['installedAt epoch', (d) => (d.patches[0].installedAt = 1_760_000_000_000)],
+  ['publishedAt invalid', (d) => (d.patches[0].publishedAt = 'not a date')],
+  ['cves too many', (d) => (d.patches[0].cves = Array.from({ length: 1001 }, (_, i) => `CVE-${i}`))],
+  ['duplicate patch', (d) => d.patches.push(clone(d.patches[0]))],
+  ['unknown fields', (d) => Object.assign(d.patches[0], { superfluous: 1 })],
+]
+
+describe('parseScanDocument (fast path) against scanDocumentSchema', () => {
+  it('agrees on every document of a demo estate', () => {
+    expect(demoDocs.length).toBeGreaterThan(60)
+    for (const doc of demoDocs) expectSameAsZod(doc)
+  })
+
+  for (const [name, mutate] of MUTATIONS) {
+    it(`agrees on: ${name}`, () => {
+      const doc = base()
+      mutate(doc)
+      expectSameAsZod(doc)
+    })
+  }
+
+  it('agrees on non-objects', () => {
+    for (const value of [null, 1, 'text', [], [{}], {}]) expectSameAsZod(value)
+  })
+
+  it('counts unknown fields on every level', () => {
+    const doc = base()
+    Object.assign(doc, { agent: 'x' })
+    Object.assign(doc.asset, { serial: 'y', rack: 'z' })
+    Object.assign(doc.patches[0], { foo: 1 })
+    Object.assign(doc.patches[1], { bar: 2 })
+    const result = parseScanDocument(doc)
+    expect(result.ok && result.unknownFields).toBe(5)
+  })
+})

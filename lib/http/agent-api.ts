@@ -1,0 +1,29 @@
+// Route wrapper for agents: the activation key (Authorization: Bearer pbk_…) is the authorization decision.
+import { NextResponse, type NextRequest } from 'next/server'
+import { getDatabase, type Database } from '@/clickhouse/client'
+import { checkActivationKey } from '@/lib/auth/activation-keys'
+import type { ActivationKeyRecord } from '@/lib/repositories/activation-keys'
+import { ApiError, errorResponse } from './api'
+
+export interface AgentContext {
+  request: NextRequest
+  key: ActivationKeyRecord
+  db: Database
+}
+
+/** An agent API route: a valid, unrevoked activation key or 401 with the specific reason; JSON errors as apiRoute's. */
+export function agentRoute(handler: (context: AgentContext) => Promise<unknown>) {
+  return async (request: NextRequest): Promise<Response> => {
+    try {
+      const db = await getDatabase()
+      const check = await checkActivationKey(db, request.headers.get('authorization'))
+      if (!check.ok) return errorResponse(401, check.code, check.message)
+      const result = await handler({ request, key: check.key, db })
+      return result instanceof Response ? result : NextResponse.json(result)
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details)
+      console.error('[agent-api] unexpected error', error)
+      return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; the error is in the server log.')
+    }
+  }
+}

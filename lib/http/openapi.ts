@@ -1,0 +1,105 @@
+// The API's route registry and the OpenAPI 3.1 document generated from it (z.toJSONSchema of the routes' own zod schemas).
+import { z } from 'zod'
+import { ACTIONS, type Action } from '@/lib/auth/policy'
+import { changePasswordBody, passwordChangedSchema, updateAccountBody } from '@/lib/services/account'
+import { createdTokenSchema, createTokenBody, tokenIdParams, tokenListSchema, tokenViewSchema } from '@/lib/services/api-tokens'
+import { auditPageSchema, auditQuerySchema } from '@/lib/services/audit-log'
+import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
+import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
+import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
+import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListSchema, userViewSchema, userWithPasswordSchema } from '@/lib/services/user-admin'
+
+type Schema = z.ZodTypeAny
+
+export interface ApiRouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** OpenAPI path; `{id}` is the route folder `[id]`. */
+  path: string
+  summary: string
+  /** The permission the route's authorization decision checks; `public` needs no session. */
+  auth: Action | 'public'
+  query?: Schema
+  params?: Schema
+  body?: Schema
+  response?: Schema
+}
+
+/** Every API route. Adding a route to the OpenAPI document is one entry here. */
+export const API_ROUTES: ApiRouteSpec[] = [
+  { method: 'GET', path: '/api/health', summary: 'Health: engine, version, migrations, row counts', auth: 'public' },
+  { method: 'GET', path: '/api/v1/openapi.json', summary: 'This OpenAPI document', auth: 'account.manage' },
+  { method: 'GET', path: '/api/v1/assets', summary: 'In-scope assets, paged and sorted', auth: 'assets.view', query: assetListQuery },
+  { method: 'GET', path: '/api/v1/assets/{id}', summary: 'One asset; 404 when it does not exist or is outside your scope', auth: 'assets.view', params: assetIdParams },
+  { method: 'GET', path: '/api/v1/patches', summary: 'Patch catalog with counts over in-scope assets', auth: 'assets.view', query: patchListQuery },
+  { method: 'GET', path: '/api/v1/findings', summary: 'Current asset × patch findings matching a QQL query, in your scope', auth: 'assets.view', query: findingListQuery },
+  { method: 'POST', path: '/api/v1/qql/validate', summary: 'Check a QQL query: errors with positions, warnings, plain-English reading, v2 form of a v1 query', auth: 'assets.view', body: qqlValidateBody },
+  { method: 'GET', path: '/api/v1/qql/suggest', summary: 'Autocomplete at a cursor: tokens, operators, values, known values in your scope', auth: 'assets.view', query: qqlSuggestQuery },
+  { method: 'GET', path: '/api/v1/searches', summary: 'Your and shared saved searches, and your recent searches', auth: 'assets.view', query: searchListQuery },
+  { method: 'POST', path: '/api/v1/searches', summary: 'Save a search (private or shared)', auth: 'assets.view', body: savedSearchInput },
+  { method: 'PATCH', path: '/api/v1/searches/{id}', summary: 'Rename, change the query of, or (un)share your saved search', auth: 'assets.view', params: searchIdParams, body: savedSearchChanges },
+  { method: 'DELETE', path: '/api/v1/searches/{id}', summary: 'Delete your saved search', auth: 'assets.view', params: searchIdParams },
+  { method: 'GET', path: '/api/v1/me', summary: 'Your account', auth: 'account.manage', response: userViewSchema },
+  { method: 'PATCH', path: '/api/v1/me', summary: 'Change your name or time zone', auth: 'account.manage', body: updateAccountBody, response: userViewSchema },
+  { method: 'POST', path: '/api/v1/me/password', summary: 'Change your password (ends all your sessions)', auth: 'account.manage', body: changePasswordBody, response: passwordChangedSchema },
+  { method: 'GET', path: '/api/v1/me/tokens', summary: 'Your API tokens', auth: 'account.manage', response: tokenListSchema },
+  { method: 'POST', path: '/api/v1/me/tokens', summary: 'Create an API token (returned once)', auth: 'account.manage', body: createTokenBody, response: createdTokenSchema },
+  { method: 'DELETE', path: '/api/v1/me/tokens/{id}', summary: 'Revoke one of your API tokens', auth: 'account.manage', params: tokenIdParams, response: tokenViewSchema },
+  { method: 'GET', path: '/api/v1/admin/users', summary: 'All users', auth: 'users.manage', response: userListSchema },
+  { method: 'POST', path: '/api/v1/admin/users', summary: 'Create a user (password generated when omitted, returned once)', auth: 'users.manage', body: createUserBody, response: userWithPasswordSchema },
+  { method: 'GET', path: '/api/v1/admin/users/{id}', summary: 'One user', auth: 'users.manage', params: userIdParams, response: userViewSchema },
+  { method: 'PATCH', path: '/api/v1/admin/users/{id}', summary: 'Change name, role, tag scope, time zone, or disable/enable', auth: 'users.manage', params: userIdParams, body: updateUserBody, response: userViewSchema },
+  { method: 'DELETE', path: '/api/v1/admin/users/{id}', summary: 'Delete a user and their API tokens', auth: 'users.manage', params: userIdParams },
+  { method: 'POST', path: '/api/v1/admin/users/{id}/password', summary: "Reset a user's password (ends their sessions)", auth: 'users.manage', params: userIdParams, body: resetPasswordBody, response: userWithPasswordSchema },
+  { method: 'POST', path: '/api/v1/admin/users/{id}/sign-out', summary: "End all of a user's sessions", auth: 'users.manage', params: userIdParams, response: userViewSchema },
+  { method: 'GET', path: '/api/v1/admin/tokens', summary: "Everyone's API tokens", auth: 'users.manage', response: tokenListSchema },
+  { method: 'DELETE', path: '/api/v1/admin/tokens/{id}', summary: "Revoke anyone's API token", auth: 'users.manage', params: tokenIdParams, response: tokenViewSchema },
+  { method: 'GET', path: '/api/v1/audit', summary: 'Audit log, filtered (format=csv exports)', auth: 'audit.view', query: auditQuerySchema, response: auditPageSchema },
+]
+
+function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>
+  return rest
+}
+
+function parameters(schema: Schema | undefined, location: 'query' | 'path') {
+  if (!schema) return []
+  const { properties = {}, required = [] } = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] }
+  return Object.entries(properties).map(([name, propertySchema]) => ({ name, in: location, required: location === 'path' || required.includes(name), schema: propertySchema }))
+}
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } },
+}
+
+export function openApiDocument(routes: ApiRouteSpec[] = API_ROUTES) {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const route of routes) {
+    const errorResponses = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+    paths[route.path] ??= {}
+    paths[route.path][route.method.toLowerCase()] = {
+      summary: route.summary,
+      description: route.auth === 'public' ? 'Open without authentication.' : `Requires the permission \`${route.auth}\` (${ACTIONS[route.auth]}).`,
+      security: route.auth === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      responses: {
+        200: { description: 'OK', ...(route.response ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } } : {}) },
+        ...(route.auth === 'public' ? {} : { 401: errorResponses, 403: errorResponses }),
+        400: errorResponses,
+      },
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Patchboard API', version: '1' },
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token `pbt_…` (Account → API tokens); acts with its owner\'s role and tag scope.' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The browser session; state-changing requests must come from the same origin.' },
+      },
+    },
+  }
+}

@@ -1,0 +1,57 @@
+// Findings (asset × patch, current status) list queries over the QQL findings source, within the user's scope.
+import type { Database } from '@/clickhouse/client'
+import { ENTITY_SOURCES } from '@/lib/qql'
+import { pageParams, type ListPage, type SqlFilter } from './paging'
+
+export const FINDING_SORTS = {
+  asset: 'a.name',
+  patch: 'p.title',
+  vendorSeverity: "indexOf(['Critical','Important','Moderate','Low','None'], p.vendor_severity)",
+  status: 'f.status',
+  firstSeen: 'f.first_seen_at',
+  installed: 'f.installed_at',
+  published: 'p.published_at',
+} as const
+export type FindingSort = keyof typeof FINDING_SORTS
+export const FINDING_SORT_KEYS = Object.keys(FINDING_SORTS) as [FindingSort, ...FindingSort[]]
+
+export interface FindingListRow {
+  assetId: string
+  assetName: string
+  operatingSystem: string
+  patchId: string
+  patchTitle: string
+  vendorSeverity: string
+  kb: string
+  status: 'Missing' | 'Installed'
+  firstSeenAt: string
+  installedAt: string | null
+}
+
+export interface FindingListRequest {
+  /** Compiled over ENTITY_SOURCES.findings (aliases f, a, p), scope included. */
+  filter: SqlFilter
+  sort: FindingSort
+  dir: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+export async function listFindings(db: Database, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
+  const { filter } = request
+  const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
+  const [rows, [count]] = await Promise.all([
+    db.query<FindingListRow>(
+      `SELECT f.asset_id AS assetId, a.name AS assetName, a.operating_system AS operatingSystem, f.patch_id AS patchId,
+              p.title AS patchTitle, p.vendor_severity AS vendorSeverity, p.kb AS kb, f.status AS status,
+              f.first_seen_at AS firstSeenAt, f.installed_at AS installedAt
+       FROM ${ENTITY_SOURCES.findings}
+       WHERE ${filter.where}
+       ORDER BY ${FINDING_SORTS[request.sort]} ${direction}, f.asset_id ASC, f.patch_id ASC
+       LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+      { ...filter.params, ...pageParams(request.page, request.pageSize) },
+    ),
+    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM ${ENTITY_SOURCES.findings} WHERE ${filter.where}`, filter.params),
+  ])
+  return { total: Number(count?.total ?? 0), rows }
+}

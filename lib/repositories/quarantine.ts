@@ -1,0 +1,110 @@
+// Rejected ingest documents, kept verbatim with the reasons: written by the ingest pipeline, browsed and downloaded by admins.
+import { isUtf8 } from 'node:buffer'
+import type { Database } from '@/clickhouse/client'
+
+export interface QuarantineEntry {
+  ingestId: string
+  kind: string
+  receivedAt: Date
+  line: number
+  documentId: string | null
+  reason: string
+  errors: { path: string; message: string }[]
+  body: Buffer
+  truncated: boolean
+}
+
+export interface QuarantineSummary {
+  id: string
+  ingestId: string
+  kind: string
+  receivedAt: string
+  line: number
+  documentId: string
+  reason: string
+  bodyBytes: number
+  truncated: boolean
+}
+
+interface SummaryRow {
+  quarantine_id: string
+  ingest_id: string
+  kind: string
+  received_at: string
+  line: number
+  scan_id: string
+  reason: string
+  body_bytes: number
+  truncated: number
+}
+
+export async function insertQuarantine(db: Database, entries: QuarantineEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  await db.insert(
+    'quarantine',
+    entries.map((entry, index) => {
+      // Text stays readable; bytes that are not UTF-8 are kept exactly, as base64.
+      const exact = isUtf8(entry.body)
+      return {
+        quarantine_id: `${entry.ingestId}-${entry.line}-${index}`,
+        ingest_id: entry.ingestId,
+        kind: entry.kind,
+        received_at: entry.receivedAt.toISOString(),
+        line: entry.line,
+        scan_id: entry.documentId ?? '',
+        reason: entry.reason,
+        errors: JSON.stringify(entry.errors),
+        body: exact ? entry.body.toString('utf8') : entry.body.toString('base64'),
+        body_encoding: exact ? 'utf8' : 'base64',
+        body_bytes: entry.body.length,
+        truncated: entry.truncated ? 1 : 0,
+      }
+    }),
+  )
+}
+
+function summaryFromRow(row: SummaryRow): QuarantineSummary {
+  return {
+    id: row.quarantine_id,
+    ingestId: row.ingest_id,
+    kind: row.kind,
+    receivedAt: row.received_at,
+    line: Number(row.line),
+    documentId: row.scan_id,
+    reason: row.reason,
+    bodyBytes: Number(row.body_bytes),
+    truncated: Boolean(Number(row.truncated)),
+  }
+}
+
+/** Newest first, optionally of one ingest run. */
+export async function listQuarantine(db: Database, options: { ingestId?: string; limit: number; offset: number }): Promise<{ total: number; rows: QuarantineSummary[] }> {
+  const where = options.ingestId ? 'WHERE ingest_id = {ingestId:String}' : ''
+  const params = { ingestId: options.ingestId ?? '', limit: options.limit, offset: options.offset }
+  const [rows, [count]] = await Promise.all([
+    db.query<SummaryRow>(
+      `SELECT quarantine_id, ingest_id, kind, received_at, line, scan_id, reason, body_bytes, truncated
+       FROM quarantine ${where} ORDER BY received_at DESC, line DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+      params,
+    ),
+    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM quarantine ${where}`, params),
+  ])
+  return { total: Number(count?.total ?? 0), rows: rows.map(summaryFromRow) }
+}
+
+/** One rejected document with its original bytes and the reasons. */
+export async function getQuarantined(db: Database, id: string): Promise<(QuarantineSummary & { body: Buffer; errors: { path: string; message: string }[] }) | null> {
+  const [row] = await db.query<SummaryRow & { body: string; body_encoding: string; errors: string }>(
+    `SELECT quarantine_id, ingest_id, kind, received_at, line, scan_id, reason, body_bytes, truncated, body, body_encoding, errors
+     FROM quarantine WHERE quarantine_id = {id:String} LIMIT 1`,
+    { id },
+  )
+  if (!row) return null
+  const body = row.body_encoding === 'base64' ? Buffer.from(row.body, 'base64') : Buffer.from(row.body, 'utf8')
+  return { ...summaryFromRow(row), body, errors: JSON.parse(row.errors || '[]') }
+}
+
+export async function countQuarantine(db: Database): Promise<number> {
+  const [row] = await db.query<{ total: number }>('SELECT toUInt32(count()) AS total FROM quarantine')
+  return Number(row?.total ?? 0)
+}

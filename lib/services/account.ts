@@ -1,0 +1,51 @@
+// The signed-in user's own account: profile (name, time zone) and password; each change audited.
+import { z } from 'zod'
+import type { Database } from '@/clickhouse/client'
+import { hashPassword, verifyPassword } from '@/lib/auth/password'
+import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy'
+import { timeZoneSchema, type SessionUser } from '@/lib/auth/user'
+import { ApiError } from '@/lib/http/api'
+import { appendAudit } from '@/lib/repositories/audit'
+import { findUserById, saveUser, type UserRecord } from '@/lib/repositories/users'
+import { choosePassword, toUserView, type UserView } from './user-admin'
+
+export const updateAccountBody = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), timeZone: timeZoneSchema.optional() })
+  .refine((body) => body.name !== undefined || body.timeZone !== undefined, 'Give a name or a time zone.')
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+})
+
+export const passwordChangedSchema = z.object({ signedOut: z.literal(true) })
+
+async function requireSelf(db: Database, user: SessionUser): Promise<UserRecord> {
+  const record = await findUserById(db, user.id)
+  if (!record) throw new ApiError(404, 'NOT_FOUND', 'Your account no longer exists.')
+  return record
+}
+
+export async function getAccount(db: Database, user: SessionUser): Promise<UserView> {
+  return toUserView(await requireSelf(db, user))
+}
+
+export async function updateAccount(db: Database, user: SessionUser, input: z.infer<typeof updateAccountBody>): Promise<UserView> {
+  const record = await requireSelf(db, user)
+  const saved = await saveUser(db, record, input)
+  const after = toUserView(saved)
+  await appendAudit(db, { actor: user, action: 'account.update', entity: 'user', entityId: user.id, before: toUserView(record), after })
+  return after
+}
+
+/** Checks the current password, applies the policy, and ends every session (this one too: sign in again). */
+export async function changeOwnPassword(db: Database, user: SessionUser, input: z.infer<typeof changePasswordBody>) {
+  const record = await requireSelf(db, user)
+  if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
+    throw new ApiError(400, 'WRONG_PASSWORD', 'The current password is wrong.')
+  }
+  const { password } = choosePassword(input.newPassword, record.email)
+  await saveUser(db, record, { passwordHash: await hashPassword(password), sessionEpoch: record.sessionEpoch + 1 })
+  await appendAudit(db, { actor: user, action: 'account.changePassword', entity: 'user', entityId: user.id })
+  return { signedOut: true as const }
+}

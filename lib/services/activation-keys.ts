@@ -1,0 +1,49 @@
+// Creating and revoking activation keys: the admin actions, each written to the audit log.
+import { z } from 'zod'
+import type { Database } from '@/clickhouse/client'
+import { generateActivationKey } from '@/lib/auth/activation-keys'
+import type { SessionUser } from '@/lib/auth/user'
+import { ApiError } from '@/lib/http/api'
+import { findActivationKeyById, saveActivationKey, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
+import { appendAudit } from '@/lib/repositories/audit'
+import { nextRowVersion } from '@/lib/repositories/versioning'
+
+export const createActivationKeyInput = z.object({
+  title: z.string().trim().max(200).default(''),
+  tags: z.array(z.string().trim().min(1, 'a tag must not be empty').max(256)).max(50).default([]),
+})
+
+/** What an admin sees of a key; the whole key only once, when it is created. */
+export function describeKey(key: ActivationKeyRecord) {
+  const { secretHash: _hash, ...rest } = key
+  return { ...rest, displayPrefix: `pbk_${key.prefix}_…` }
+}
+
+export async function createActivationKey(db: Database, actor: SessionUser, input: z.infer<typeof createActivationKeyInput>) {
+  const generated = generateActivationKey()
+  const now = new Date().toISOString()
+  const record: ActivationKeyRecord = {
+    id: crypto.randomUUID(),
+    prefix: generated.prefix,
+    secretHash: generated.secretHash,
+    title: input.title,
+    tags: [...new Set(input.tags)],
+    createdBy: actor.email,
+    createdAt: now,
+    revokedAt: null,
+    version: nextRowVersion(),
+  }
+  await saveActivationKey(db, record)
+  await appendAudit(db, { actor, action: 'activationKey.create', entity: 'activationKey', entityId: record.id, after: describeKey(record) })
+  return { ...describeKey(record), key: generated.key }
+}
+
+export async function revokeActivationKey(db: Database, actor: SessionUser, id: string) {
+  const key = await findActivationKeyById(db, id)
+  if (!key) throw new ApiError(404, 'NOT_FOUND', `No activation key with id ${id}.`)
+  if (key.revokedAt) throw new ApiError(409, 'ALREADY_REVOKED', `The activation key pbk_${key.prefix}_… was already revoked at ${key.revokedAt}.`)
+  const revoked: ActivationKeyRecord = { ...key, revokedAt: new Date().toISOString(), version: nextRowVersion(key.version) }
+  await saveActivationKey(db, revoked)
+  await appendAudit(db, { actor, action: 'activationKey.revoke', entity: 'activationKey', entityId: id, before: describeKey(key), after: describeKey(revoked) })
+  return describeKey(revoked)
+}

@@ -1,0 +1,35 @@
+// Asset and patch detail pages: one record (scope-checked) and its findings split by status.
+import { z } from 'zod'
+import type { Database } from '@/clickhouse/client'
+import type { SessionUser } from '@/lib/auth/user'
+import { findAsset, type AssetDetail } from '@/lib/repositories/assets'
+import { listFindings } from '@/lib/repositories/findings'
+import { findPatch, type PatchDetail } from '@/lib/repositories/patches'
+import { assetScopeFilter } from '@/lib/repositories/scope'
+import { findingListQuery } from './lists'
+import { requireSearch } from './search'
+
+export const detailListQuery = findingListQuery.extend({ status: z.enum(['Missing', 'Installed']).default('Missing') })
+export type DetailListQuery = z.infer<typeof detailListQuery>
+
+/** The asset, or null when it does not exist or is outside the user's scope (both look the same: not found). */
+export function fetchAssetDetail(db: Database, user: SessionUser, id: string): Promise<AssetDetail | null> {
+  return findAsset(db, id, assetScopeFilter(user))
+}
+
+export function fetchPatchDetail(db: Database, id: string): Promise<PatchDetail | null> {
+  return findPatch(db, id)
+}
+
+/** Findings of one asset or one patch with the given status, through the same scoped findings search as the list. */
+export function fetchRelatedFindings(db: Database, user: SessionUser, of: { assetId: string } | { patchId: string }, input: DetailListQuery) {
+  const scoped = requireSearch('findings', `status: ${input.status}`, user)
+  const [column, value] = 'assetId' in of ? ['f.asset_id', of.assetId] : ['f.patch_id', of.patchId]
+  return listFindings(db, {
+    filter: { where: `${scoped.where} AND ${column} = {detailId:String}`, params: { ...scoped.params, detailId: value } },
+    sort: input.sort,
+    dir: input.dir,
+    page: input.page,
+    pageSize: input.pageSize,
+  })
+}

@@ -1,0 +1,51 @@
+// The HTTP side of ingest, shared by the agent API and the Data import upload: body format, status code, report.
+import { NextResponse } from 'next/server'
+import type { Database } from '@/clickhouse/client'
+import type { BodyFormat } from '@/ingest/documents'
+import { ingestBody, type IngestActor, type IngestKind, type IngestReport } from '@/ingest/pipeline'
+import type { AgentContext } from '@/lib/http/agent-api'
+import { ApiError } from '@/lib/http/api'
+
+const ACCEPTED_TYPES = /^(application\/(json|x-ndjson|ndjson|jsonl|x-jsonlines|gzip|x-gzip|octet-stream)|text\/plain)$/
+
+/** NDJSON when the Content-Type or the file name says so; otherwise JSON (one document, an array, or several in a row). */
+export function bodyFormatOf(contentType: string | null, fileName = ''): BodyFormat {
+  if (/ndjson|jsonl|jsonlines/i.test(contentType ?? '')) return 'ndjson'
+  return /\.(ndjson|jsonl)(\.gz)?$/i.test(fileName) ? 'ndjson' : 'json'
+}
+
+/** 200 when every document was accepted, 422 when some were rejected (the others are stored), 400 when the body broke off. */
+export function ingestStatus(report: IngestReport): { status: number; error?: { code: string; message: string; details: null } } {
+  if (report.failure) return { status: 400, error: { ...report.failure, details: null } }
+  if (report.rejected > 0) {
+    const message = `${report.rejected} of ${report.rejected + report.accepted + report.duplicates} documents were rejected (see errors); the others were stored.`
+    return { status: 422, error: { code: 'DOCUMENTS_REJECTED', message, details: null } }
+  }
+  return { status: 200 }
+}
+
+async function* emptyBody(): AsyncGenerator<Uint8Array> {}
+
+export async function ingestRequest(db: Database, request: Request, kind: IngestKind, actor: IngestActor): Promise<Response> {
+  const contentType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? null
+  if (contentType && !ACCEPTED_TYPES.test(contentType)) {
+    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType} is not accepted: send application/json or application/x-ndjson (optionally gzip-encoded) as the raw body.`)
+  }
+  const format = bodyFormatOf(contentType, actor.fileName)
+  const body = (request.body as AsyncIterable<Uint8Array> | null) ?? emptyBody()
+  const report = await ingestBody(db, body, { ...actor, kind, format })
+  const { status, error } = ingestStatus(report)
+  return NextResponse.json(error ? { ...report, error } : report, { status })
+}
+
+/** The agent routes' handler for one kind: the key's tags go to every asset, the key is recorded in history. */
+export function ingestWithActivationKey(kind: IngestKind) {
+  return ({ request, key, db }: AgentContext) =>
+    ingestRequest(db, request, kind, {
+      source: 'api',
+      actorId: key.id,
+      actorLabel: key.title ? `${key.title} (pbk_${key.prefix}_…)` : `pbk_${key.prefix}_…`,
+      keyId: key.id,
+      extraTags: key.tags,
+    })
+}
