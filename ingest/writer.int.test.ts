@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { openTestDatabase } from '@/test/database'
-import { scanDocumentSchema, type ScanDocumentInput } from './schema/scan'
-import { writeScans } from './writer'
+import { patchCatalogSchema, scanDocumentSchema, type ScanDocumentInput } from './schema/scan'
+import { upsertCatalog, writeScans } from './writer'
 
 let db: Database
 let close: () => Promise<void>
@@ -94,5 +94,13 @@ describe('writeScans', () => {
     expect(await current('a3')).toEqual([{ patch_id: 'p1', status: 'Installed' }])
     const events = await db.query<{ event: string }>("SELECT event FROM finding_events WHERE asset_id = 'a3' ORDER BY event_at")
     expect(events.map((e) => e.event)).toEqual(['missing', 'installed'])
+  })
+
+  it('an undated inline description never undoes a dated catalog update', async () => {
+    await upsertCatalog(db, [patchCatalogSchema.parse({ id: 'p7', title: 'Patch p7', publishedAt: '2026-10-01T00:00:00Z' })])
+    await upsertCatalog(db, [patchCatalogSchema.parse({ id: 'p7', title: 'Patch p7', isSuperseded: true, supersededBy: ['p8'], publishedAt: '2026-10-01T00:00:00Z', modifiedAt: '2026-10-20T00:00:00Z' })])
+    await write([scan('a4', '2026-11-05T08:00:00Z', [{ ...patch('p7', 'Missing'), publishedAt: '2026-10-01T00:00:00Z' } as ReturnType<typeof patch>])])
+    const [stored] = await db.query<{ is_superseded: boolean }>("SELECT is_superseded FROM patches FINAL WHERE patch_id = 'p7'")
+    expect(Boolean(stored.is_superseded)).toBe(true)
   })
 })

@@ -81,8 +81,9 @@ export function patchRow(patch: PatchCatalogEntry, hash: string, now: Date) {
     modified_at: iso(patch.modifiedAt ?? patch.publishedAt ?? 0),
     content_hash: hash,
     updated_at: iso(now),
-    // A newer modification wins; without one, the later write wins.
-    version: patch.modifiedAt ? patch.modifiedAt.getTime() : now.getTime(),
+    // The newest modification wins. A description without a modification date counts as of its publication, so it
+    // can describe a new patch but never undo a dated catalog update (e.g. a patch that became superseded).
+    version: (patch.modifiedAt ?? patch.publishedAt)?.getTime() ?? 0,
   }
 }
 

@@ -2,20 +2,16 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import { findActivationKeyByPrefix, recordActivationKeyUse, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
+import { hashSecret, randomSecret, secretMatches } from './secrets'
 
 export const ACTIVATION_KEY_PREFIX = 'pbk_'
 const KEY_PATTERN = /^pbk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/
 /** Last use is recorded at most this often per key (every request would add a row). */
 const LAST_USE_INTERVAL_MS = 60_000
 
-/** The secret has 256 random bits, so a fast hash is enough (no brute force to slow down). */
-function hashSecret(secret: string): string {
-  return crypto.createHash('sha256').update(secret).digest('hex')
-}
-
 export function generateActivationKey(): { prefix: string; key: string; secretHash: string } {
   const prefix = crypto.randomBytes(6).toString('hex')
-  const secret = crypto.randomBytes(32).toString('base64url')
+  const secret = randomSecret()
   return { prefix, key: `${ACTIVATION_KEY_PREFIX}${prefix}_${secret}`, secretHash: hashSecret(secret) }
 }
 
@@ -37,9 +33,7 @@ export async function checkActivationKey(db: Database, authorization: string | n
   }
   const [, prefix, secret] = match
   const key = await findActivationKeyByPrefix(db, prefix)
-  const actual = Buffer.from(hashSecret(secret), 'hex')
-  const expected = Buffer.from(key?.secretHash ?? '', 'hex')
-  if (!key || actual.length !== expected.length || !crypto.timingSafeEqual(actual, expected)) {
+  if (!key || !secretMatches(secret, key.secretHash)) {
     return { ok: false, code: 'INVALID_ACTIVATION_KEY', message: `The activation key pbk_${prefix}_… is unknown or its secret does not match.` }
   }
   if (key.revokedAt) {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import { findApiTokenById, type ApiTokenRecord } from '@/lib/repositories/api-tokens'
 import { findUserById } from '@/lib/repositories/users'
+import { hashSecret, randomSecret, secretMatches } from './secrets'
 import { toSessionUser, type SessionUser } from './user'
 
 export const API_TOKEN_PREFIX = 'pbt_'
@@ -15,27 +16,15 @@ export interface GeneratedApiToken {
   secretHash: string
 }
 
-/** The secret has 256 random bits, so a fast hash is enough (no brute force to slow down). */
-function hashSecret(secret: string): string {
-  return crypto.createHash('sha256').update(secret).digest('hex')
-}
-
 export function generateApiToken(): GeneratedApiToken {
   const id = crypto.randomBytes(8).toString('hex')
-  const secret = crypto.randomBytes(32).toString('base64url')
+  const secret = randomSecret()
   return { id, token: `${API_TOKEN_PREFIX}${id}_${secret}`, secretHash: hashSecret(secret) }
 }
 
 export function parseApiToken(token: string): { id: string; secret: string } | null {
   const match = TOKEN_PATTERN.exec(token)
   return match ? { id: match[1], secret: match[2] } : null
-}
-
-/** Compares the secret's hash with the stored one in constant time. */
-export function secretMatches(secret: string, storedHash: string): boolean {
-  const actual = Buffer.from(hashSecret(secret), 'hex')
-  const expected = Buffer.from(storedHash, 'hex')
-  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected)
 }
 
 export function isTokenUsable(token: Pick<ApiTokenRecord, 'revokedAt' | 'expiresAt'>, now = new Date()): boolean {

@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { ACTIONS, type Action } from '@/lib/auth/policy'
 import { changePasswordBody, passwordChangedSchema, updateAccountBody } from '@/lib/services/account'
 import { createdTokenSchema, createTokenBody, tokenIdParams, tokenListSchema, tokenViewSchema } from '@/lib/services/api-tokens'
+import { createActivationKeyInput } from '@/lib/services/activation-keys'
 import { auditPageSchema, auditQuerySchema } from '@/lib/services/audit-log'
+import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
@@ -16,8 +18,8 @@ export interface ApiRouteSpec {
   /** OpenAPI path; `{id}` is the route folder `[id]`. */
   path: string
   summary: string
-  /** The permission the route's authorization decision checks; `public` needs no session. */
-  auth: Action | 'public'
+  /** The permission the route's authorization decision checks; `public` needs no session; `activationKey` is an agent's key. */
+  auth: Action | 'public' | 'activationKey'
   query?: Schema
   params?: Schema
   body?: Schema
@@ -38,6 +40,17 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/searches', summary: 'Save a search (private or shared)', auth: 'assets.view', body: savedSearchInput },
   { method: 'PATCH', path: '/api/v1/searches/{id}', summary: 'Rename, change the query of, or (un)share your saved search', auth: 'assets.view', params: searchIdParams, body: savedSearchChanges },
   { method: 'DELETE', path: '/api/v1/searches/{id}', summary: 'Delete your saved search', auth: 'assets.view', params: searchIdParams },
+  { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
+  { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
+  { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },
+  { method: 'GET', path: '/api/v1/schema/{document}', summary: 'JSON Schema of an ingest document: scan.json, catalog.json or job-result.json', auth: 'public' },
+  { method: 'GET', path: '/api/v1/admin/activation-keys', summary: 'Activation keys (prefix, tags, last use; never the secret)', auth: 'activationKeys.manage' },
+  { method: 'POST', path: '/api/v1/admin/activation-keys', summary: 'Create an activation key (the whole key is returned once)', auth: 'activationKeys.manage', body: createActivationKeyInput },
+  { method: 'DELETE', path: '/api/v1/admin/activation-keys/{id}', summary: 'Revoke an activation key', auth: 'activationKeys.manage', params: activationKeyIdParams },
+  { method: 'POST', path: '/api/v1/admin/data-import', summary: 'Upload a file of documents as the signed-in user', auth: 'data.import', query: uploadQuery },
+  { method: 'GET', path: '/api/v1/admin/ingest-history', summary: 'Latest ingest requests and files with their counts', auth: 'data.import', query: ingestHistoryQuery },
+  { method: 'GET', path: '/api/v1/admin/quarantine', summary: 'Rejected documents with their reasons', auth: 'data.import', query: quarantineQuery },
+  { method: 'GET', path: '/api/v1/admin/quarantine/{id}', summary: 'Download one rejected document as received', auth: 'data.import', params: quarantineIdParams },
   { method: 'GET', path: '/api/v1/me', summary: 'Your account', auth: 'account.manage', response: userViewSchema },
   { method: 'PATCH', path: '/api/v1/me', summary: 'Change your name or time zone', auth: 'account.manage', body: updateAccountBody, response: userViewSchema },
   { method: 'POST', path: '/api/v1/me/password', summary: 'Change your password (ends all your sessions)', auth: 'account.manage', body: changePasswordBody, response: passwordChangedSchema },
@@ -72,6 +85,12 @@ const ERROR_SCHEMA = {
   properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } },
 }
 
+function describeAuth(auth: ApiRouteSpec['auth']): string {
+  if (auth === 'public') return 'Open without authentication.'
+  if (auth === 'activationKey') return 'Requires an activation key: `Authorization: Bearer pbk_…`.'
+  return `Requires the permission \`${auth}\` (${ACTIONS[auth]}).`
+}
+
 export function openApiDocument(routes: ApiRouteSpec[] = API_ROUTES) {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
@@ -79,8 +98,8 @@ export function openApiDocument(routes: ApiRouteSpec[] = API_ROUTES) {
     paths[route.path] ??= {}
     paths[route.path][route.method.toLowerCase()] = {
       summary: route.summary,
-      description: route.auth === 'public' ? 'Open without authentication.' : `Requires the permission \`${route.auth}\` (${ACTIONS[route.auth]}).`,
-      security: route.auth === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
+      description: describeAuth(route.auth),
+      security: route.auth === 'public' ? [] : route.auth === 'activationKey' ? [{ activationKey: [] }] : [{ bearerToken: [] }, { sessionCookie: [] }],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       responses: {
@@ -98,6 +117,7 @@ export function openApiDocument(routes: ApiRouteSpec[] = API_ROUTES) {
       schemas: { Error: ERROR_SCHEMA },
       securitySchemes: {
         bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token `pbt_…` (Account → API tokens); acts with its owner\'s role and tag scope.' },
+        activationKey: { type: 'http', scheme: 'bearer', description: 'An agent activation key `pbk_…` (Administration → Activation keys).' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The browser session; state-changing requests must come from the same origin.' },
       },
     },

@@ -1,5 +1,6 @@
 // Personal API tokens in ClickHouse: one typed function per query; rows are versioned (ReplacingMergeTree, read FINAL).
 import type { Database } from '@/clickhouse/client'
+import { nextRowVersion } from './versioning'
 
 export interface ApiTokenRecord {
   id: string
@@ -61,7 +62,7 @@ export function apiTokenListing({ secretHash: _hash, ...token }: ApiTokenRecord,
 }
 
 export async function insertApiToken(db: Database, token: Omit<ApiTokenRecord, 'version' | 'revokedAt'>): Promise<ApiTokenRecord> {
-  const record: ApiTokenRecord = { ...token, revokedAt: null, version: Date.now() * 1000 }
+  const record: ApiTokenRecord = { ...token, revokedAt: null, version: nextRowVersion() }
   await db.insert('api_tokens', [toRow(record)])
   return record
 }
@@ -85,7 +86,7 @@ export async function listApiTokens(db: Database, userId?: string): Promise<ApiT
 }
 
 export async function revokeApiToken(db: Database, token: ApiTokenRecord, at = new Date()): Promise<ApiTokenRecord> {
-  const next: ApiTokenRecord = { ...token, revokedAt: at.toISOString(), version: Math.max(Date.now() * 1000, token.version + 1) }
+  const next: ApiTokenRecord = { ...token, revokedAt: at.toISOString(), version: nextRowVersion(token.version) }
   await db.insert('api_tokens', [toRow(next)])
   return next
 }
@@ -93,6 +94,5 @@ export async function revokeApiToken(db: Database, token: ApiTokenRecord, at = n
 /** A deleted user's tokens go with them (they would no longer resolve anyway). */
 export async function deleteApiTokensOfUser(db: Database, userId: string): Promise<void> {
   const tokens = await db.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens AS t FINAL WHERE t.user_id = {userId:String} AND t.is_deleted = 0`, { userId })
-  const version = Date.now() * 1000
-  await db.insert('api_tokens', tokens.map((row) => ({ ...toRow(fromRow(row)), version: Math.max(version, Number(row.version) + 1), is_deleted: 1 })))
+  await db.insert('api_tokens', tokens.map((row) => ({ ...toRow(fromRow(row)), version: nextRowVersion(Number(row.version)), is_deleted: 1 })))
 }

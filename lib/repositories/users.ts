@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import type { Role, SessionUser } from '@/lib/auth/user'
+import { nextRowVersion } from './versioning'
 
 export interface UserRecord extends SessionUser {
   passwordHash: string
@@ -75,11 +76,6 @@ function toRow(user: UserRecord, isDeleted = false) {
   }
 }
 
-/** Versions grow with time and strictly per write, so the newest write of a user always wins. */
-function nextVersion(previous = 0): number {
-  return Math.max(Date.now() * 1000, previous + 1)
-}
-
 export async function findUserByEmail(db: Database, email: string): Promise<UserRecord | null> {
   const rows = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users FINAL WHERE email = {email:String} AND is_deleted = 0 LIMIT 1`, {
     email: email.trim().toLowerCase(),
@@ -122,7 +118,7 @@ export async function createUser(db: Database, input: NewUser): Promise<UserReco
     sessionEpoch: 0,
     createdAt: now,
     updatedAt: now,
-    version: nextVersion(),
+    version: nextRowVersion(),
   }
   await db.insert('users', [toRow(user)])
   return user
@@ -130,7 +126,7 @@ export async function createUser(db: Database, input: NewUser): Promise<UserReco
 
 /** Writes a changed copy of the user as a new version. */
 export async function saveUser(db: Database, user: UserRecord, changes: Partial<UserRecord>): Promise<UserRecord> {
-  const next: UserRecord = { ...user, ...changes, updatedAt: new Date().toISOString(), version: nextVersion(user.version) }
+  const next: UserRecord = { ...user, ...changes, updatedAt: new Date().toISOString(), version: nextRowVersion(user.version) }
   await db.insert('users', [toRow(next)])
   return next
 }
@@ -143,5 +139,5 @@ export async function listUsers(db: Database): Promise<UserRecord[]> {
 
 /** Deletes the user: a tombstone version that FINAL reads no longer return. */
 export async function deleteUser(db: Database, user: UserRecord): Promise<void> {
-  await db.insert('users', [toRow({ ...user, updatedAt: new Date().toISOString(), version: nextVersion(user.version) }, true)])
+  await db.insert('users', [toRow({ ...user, updatedAt: new Date().toISOString(), version: nextRowVersion(user.version) }, true)])
 }

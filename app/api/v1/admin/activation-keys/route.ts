@@ -1,5 +1,4 @@
 // GET lists activation keys (prefix only, with last use); POST creates one and returns the whole key once.
-import { z } from 'zod'
 import { apiRoute } from '@/lib/http/api'
 import { listActivationKeys } from '@/lib/repositories/activation-keys'
 import { createActivationKey, createActivationKeyInput } from '@/lib/services/activation-keys'
@@ -9,5 +8,5 @@ export const dynamic = 'force-dynamic'
 export const GET = apiRoute({ action: 'activationKeys.manage' }, async ({ db }) => ({ keys: await listActivationKeys(db) }))
 
 export const POST = apiRoute({ action: 'activationKeys.manage', body: createActivationKeyInput }, async ({ db, user, body }) =>
-  createActivationKey(db, user, body as z.infer<typeof createActivationKeyInput>),
+  createActivationKey(db, user, body),
 )

@@ -1,10 +1,10 @@
 // GET /api/v1/admin/ingest-history: the latest ingest requests and files with their counts.
-import { z } from 'zod'
 import { apiRoute } from '@/lib/http/api'
 import { listIngestHistory } from '@/lib/repositories/ingest-history'
+import { ingestHistoryQuery } from '@/lib/services/ingest-admin'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = apiRoute({ action: 'data.import', query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }) }, async ({ db, query }) => ({
+export const GET = apiRoute({ action: 'data.import', query: ingestHistoryQuery }, async ({ db, query }) => ({
   entries: await listIngestHistory(db, query.limit),
 }))

@@ -1,10 +1,10 @@
 // DELETE /api/v1/admin/activation-keys/:id revokes the key: agents using it get 401 from then on.
-import { z } from 'zod'
 import { apiRoute } from '@/lib/http/api'
 import { revokeActivationKey } from '@/lib/services/activation-keys'
+import { activationKeyIdParams } from '@/lib/services/ingest-admin'
 
 export const dynamic = 'force-dynamic'
 
-export const DELETE = apiRoute({ action: 'activationKeys.manage', params: z.object({ id: z.string().uuid() }) }, async ({ db, user, params }) =>
+export const DELETE = apiRoute({ action: 'activationKeys.manage', params: activationKeyIdParams }, async ({ db, user, params }) =>
   revokeActivationKey(db, user, params.id),
 )

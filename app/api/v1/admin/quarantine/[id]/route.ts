@@ -1,11 +1,11 @@
 // GET /api/v1/admin/quarantine/:id downloads one rejected document exactly as it was received.
-import { z } from 'zod'
 import { apiRoute, ApiError } from '@/lib/http/api'
 import { getQuarantined } from '@/lib/repositories/quarantine'
+import { quarantineIdParams } from '@/lib/services/ingest-admin'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = apiRoute({ action: 'data.import', params: z.object({ id: z.string().min(1).max(200) }) }, async ({ db, params }) => {
+export const GET = apiRoute({ action: 'data.import', params: quarantineIdParams }, async ({ db, params }) => {
   const entry = await getQuarantined(db, params.id)
   if (!entry) throw new ApiError(404, 'NOT_FOUND', `No quarantined document with id ${params.id}.`)
   return new Response(new Uint8Array(entry.body), {
