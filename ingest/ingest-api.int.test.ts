@@ -79,7 +79,7 @@ describe('agent ingest API', () => {
     { name: 'an unfinished JSON document', body: '{"scanId": "x", "asset": {', headers: { 'content-type': 'application/json' }, status: 422, message: /document is incomplete/ },
     { name: 'a truncated gzip', body: zlib.gzipSync(ndjson([scan('t1', '2026-11-01T08:00:00Z', [patch('p1', 'Missing')])])).subarray(0, 40), status: 400, code: 'BAD_GZIP', message: /gzip stream is truncated/ },
     { name: 'wrong types', body: ndjson([{ ...scan('w1', '2026-11-01T08:00:00Z', []), scannedAt: true }]), status: 422, message: /expected a date: ISO-8601 text .* or epoch milliseconds/, path: 'scannedAt' },
-    { name: 'a missing asset id', body: ndjson([{ ...scan('m1', '2026-11-01T08:00:00Z', []), asset: { name: 'no id' } }]), status: 422, message: /Invalid input: expected string, received undefined/, path: 'asset.id' },
+    { name: 'a missing asset id', body: ndjson([{ ...scan('m1', '2026-11-01T08:00:00Z', []), asset: { name: 'no id' } }]), status: 422, message: /required field is missing \(expected string\)/, path: 'asset.id' },
     { name: 'a 10 MB title', body: ndjson([scan('big', '2026-11-01T08:00:00Z', [patch('p1', 'Missing', { title: 'x'.repeat(10 * 1024 * 1024) })])]), status: 422, message: /Too big: expected string to have <=2048 characters/, path: 'patches.0.title' },
     { name: 'a future date', body: ndjson([scan('f1', '2099-01-01T00:00:00Z', [patch('p1', 'Missing')])]), status: 422, message: /scannedAt is in the future/, path: 'scannedAt' },
     { name: 'duplicate patches in one scan', body: ndjson([scan('d1', '2026-11-01T08:00:00Z', [patch('p1', 'Missing'), patch('p1', 'Installed')])]), status: 422, message: /patch p1 is listed twice/, path: 'patches.1.id' },
@@ -117,7 +117,7 @@ describe('agent ingest API', () => {
     const { status, body: report } = await send(postScans, body)
     expect(status).toBe(422)
     expect(report).toMatchObject({ accepted: 2, rejected: 1, errorsTotal: 1 })
-    expect(report.errors).toEqual([{ line: 3, scanId: 'broken-1', path: 'asset.id', message: 'Invalid input: expected string, received undefined' }])
+    expect(report.errors).toEqual([{ line: 3, scanId: 'broken-1', path: 'asset.id', message: 'required field is missing (expected string)' }])
     const quarantined = await listQuarantine(db, { ingestId: report.ingestId, limit: 10, offset: 0 })
     expect(quarantined.total).toBe(1)
     const stored = await getQuarantined(db, quarantined.rows[0].id)

@@ -7,7 +7,8 @@ import { BodyError, parseDocument, readDocuments, type BodyFormat } from './docu
 import { writeJobResults } from './job-results-writer'
 import { jobResultDocumentSchema, type JobResultDocument } from './schema/job-result'
 import { patchCatalogSchema, type PatchCatalogEntry, type ScanDocument } from './schema/scan'
-import { parseScanDocument, unknownKeys, type ScanIssue } from './schema/scan-fast'
+import { documentIssues, ingestErrorMap, type DocumentIssue } from './schema/issues'
+import { parseScanDocument, unknownKeys } from './schema/scan-fast'
 import { ScanBatch, upsertCatalog, writeScanBatch } from './writer'
 
 export const INGEST_KINDS = ['scans', 'catalog', 'job-results'] as const
@@ -91,14 +92,11 @@ class DocumentList<Doc> implements Batch<Doc> {
 }
 
 interface KindHandler<Doc, B extends Batch<Doc> = Batch<Doc>> {
-  validate(raw: unknown): Validated<Doc> | { ok: false; issues: ScanIssue[] }
+  validate(raw: unknown): Validated<Doc> | { ok: false; issues: DocumentIssue[] }
   documentId(raw: unknown): string | null
   newBatch(): B
   write(db: Database, batch: B, actor: IngestActor): Promise<{ accepted: number; duplicates: number; stale: number }>
 }
-
-const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }): ScanIssue[] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
 
 const field = (raw: unknown, name: string): string | null => {
   const value = (raw as Record<string, unknown>)[name]
@@ -120,8 +118,8 @@ const scans: KindHandler<ScanDocument, ScanBatch> = {
 
 const catalog: KindHandler<PatchCatalogEntry, DocumentList<PatchCatalogEntry>> = {
   validate(raw) {
-    const parsed = patchCatalogSchema.safeParse(raw)
-    if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
+    const parsed = patchCatalogSchema.safeParse(raw, { error: ingestErrorMap })
+    if (!parsed.success) return { ok: false, issues: documentIssues(parsed.error) }
     return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, CATALOG_KEYS), findings: 0 }
   },
   documentId: (raw) => field(raw, 'id'),
@@ -134,8 +132,8 @@ const catalog: KindHandler<PatchCatalogEntry, DocumentList<PatchCatalogEntry>> =
 
 const jobResults: KindHandler<JobResultDocument, DocumentList<JobResultDocument>> = {
   validate(raw) {
-    const parsed = jobResultDocumentSchema.safeParse(raw)
-    if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) }
+    const parsed = jobResultDocumentSchema.safeParse(raw, { error: ingestErrorMap })
+    if (!parsed.success) return { ok: false, issues: documentIssues(parsed.error) }
     return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, JOB_RESULT_KEYS), findings: 0 }
   },
   documentId: (raw) => field(raw, 'runId'),
@@ -219,7 +217,7 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
     quarantineBytes = 0
     await insertQuarantine(db, entries)
   }
-  const reject = async (line: number, documentId: string | null, bytes: Buffer, issues: ScanIssue[], truncated = false) => {
+  const reject = async (line: number, documentId: string | null, bytes: Buffer, issues: DocumentIssue[], truncated = false) => {
     report.rejected++
     for (const issue of issues) {
       report.errorsTotal++

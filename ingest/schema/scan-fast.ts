@@ -1,4 +1,5 @@
 // Fast path for scan documents: accepts only what scanDocumentSchema accepts, with the same output; anything else defers to zod.
+import { documentIssues, ingestErrorMap, type DocumentIssue } from './issues'
 import {
   DOWNLOAD_METHODS,
   FINDING_STATUSES,
@@ -184,12 +185,7 @@ function fastScan(raw: unknown): FastResult {
   return { doc, unknownFields: counter.unknown }
 }
 
-export interface ScanIssue {
-  path: string
-  message: string
-}
-
-export type ScanParseResult = { ok: true; doc: ScanDocument; unknownFields: number } | { ok: false; issues: ScanIssue[] }
+export type ScanParseResult = { ok: true; doc: ScanDocument; unknownFields: number } | { ok: false; issues: DocumentIssue[] }
 
 /** Validates one scan document: the fast path for the common valid case, zod for everything else (and for the errors). */
 export function parseScanDocument(raw: unknown): ScanParseResult {
@@ -198,10 +194,8 @@ export function parseScanDocument(raw: unknown): ScanParseResult {
   } catch (error) {
     if (error !== UNSURE) throw error
   }
-  const parsed = scanDocumentSchema.safeParse(raw)
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) }
-  }
+  const parsed = scanDocumentSchema.safeParse(raw, { error: ingestErrorMap })
+  if (!parsed.success) return { ok: false, issues: documentIssues(parsed.error) }
   const value = raw as Raw
   const asset = value.asset as Raw
   let unknownFields = unknownKeys(value, SCAN_DOCUMENT_KEYS) + unknownKeys(asset, ASSET_KEYS)
