@@ -2,7 +2,8 @@
 import type { Database } from '@/clickhouse/client'
 import { getSetting, putSetting } from '@/lib/repositories/settings'
 import { createDemoEstate, type EstateOptions } from './demo/generator'
-import { scanDocumentSchema, type ScanDocument } from './schema/scan'
+import type { ScanDocument, ScanDocumentInput } from './schema/scan'
+import { parseScanDocument } from './schema/scan-fast'
 import { writeScans } from './writer'
 
 /** Scans per writer call: one asset appears at most once per day, so a chunk never reorders an asset's history. */
@@ -28,26 +29,33 @@ export async function seedDemoEstate(db: Database, options: EstateOptions, onPro
   const started = Date.now()
   const estate = createDemoEstate(options)
   const progress: SeedProgress = { day: 0, days: options.days, scans: 0, findings: 0, elapsedMs: 0 }
-  const parseDay = (day: number) => estate.scansForDay(day).map((doc) => scanDocumentSchema.parse(doc))
-  const writeDay = async (day: number, documents: ScanDocument[]) => {
-    for (let i = 0; i < documents.length; i += SCANS_PER_BATCH) {
-      const batch = documents.slice(i, i + SCANS_PER_BATCH)
-      await writeScans(db, batch)
-      progress.scans += batch.length
-      progress.findings += batch.reduce((sum, doc) => sum + doc.patches.length, 0)
-      progress.elapsedMs = Date.now() - started
-      onProgress?.({ ...progress, day })
-    }
-    progress.day = day + 1
+  /** Validated like any agent's scans (the fast validator, same rules as the zod schema); a reject is a generator bug. */
+  const validate = (docs: ScanDocumentInput[]): ScanDocument[] =>
+    docs.map((doc) => {
+      const parsed = parseScanDocument(doc)
+      if (!parsed.ok) throw new Error(`demo estate produced an invalid scan: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+      return parsed.doc
+    })
+  const write = async (day: number, batch: ScanDocument[]) => {
+    await writeScans(db, batch)
+    progress.scans += batch.length
+    progress.findings += batch.reduce((sum, doc) => sum + doc.patches.length, 0)
+    progress.elapsedMs = Date.now() - started
+    onProgress?.({ ...progress, day })
   }
-  // Generating and validating the next day overlaps with the engine writing the previous one.
+  // Batches go to the writer one after another (an asset's scans stay in time order); validating the next batch
+  // overlaps with the engine writing the previous one, and only two validated batches are held at a time.
   let writing: Promise<void> = Promise.resolve()
   for (let day = 0; day < options.days; day++) {
-    const documents = parseDay(day)
+    const inputs = estate.scansForDay(day)
+    for (let i = 0; i < inputs.length; i += SCANS_PER_BATCH) {
+      const batch = validate(inputs.slice(i, i + SCANS_PER_BATCH))
+      await writing
+      writing = write(day, batch)
+    }
     await writing
-    writing = writeDay(day, documents)
+    progress.day = day + 1
   }
-  await writing
   // Merge the versioned tables once, so FINAL reads of the fresh estate cost nothing.
   for (const table of ['assets', 'patches', 'findings']) await db.command(`OPTIMIZE TABLE ${table} FINAL`)
   await putSetting(db, 'demo.seeded', JSON.stringify({ ...options, at: new Date().toISOString() }))

@@ -297,6 +297,16 @@ describe('security', () => {
 })
 
 describe('audit log', () => {
+  it('records a data import uploaded by a person, with the file and its counts', async () => {
+    const doc = { scanId: 'audit-upload-1', scannedAt: '2026-11-01T08:00:00Z', asset: { id: 'asset-upload', name: 'WKS-UPL-0001', tags: ['Site-Berlin'] }, patches: [] }
+    const upload = await call('POST', '/api/v1/admin/data-import?kind=scans&fileName=upload.json', { token: admin().token, body: doc, headers: { origin: 'http://patchboard.test' } })
+    expect(upload.status).toBe(200)
+    const audit = await call('GET', '/api/v1/audit?q=action:data.import', { token: admin().token })
+    const entry = audit.json.rows.find((row: { entityId: string }) => row.entityId === upload.json.ingestId)
+    expect(entry).toMatchObject({ action: 'data.import', actorEmail: admin().email })
+    expect(JSON.parse(entry.after)).toMatchObject({ fileName: 'upload.json', accepted: 1, rejected: 0 })
+  })
+
   it('records administrative writes with who, what, before and after; filters and exports them', async () => {
     const created = await call('POST', '/api/v1/admin/users', { token: admin().token, body: { email: 'audited@test.io', name: 'Audited', role: 'Patch Reader' } })
     await call('PATCH', `/api/v1/admin/users/${created.json.user.id}`, { token: admin().token, body: { scope: { all: false, tags: ['Site-Pune'] } } })

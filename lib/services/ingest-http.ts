@@ -5,6 +5,7 @@ import type { BodyFormat } from '@/ingest/documents'
 import { ingestBody, type IngestActor, type IngestKind, type IngestReport } from '@/ingest/pipeline'
 import type { AgentContext } from '@/lib/http/agent-api'
 import { ApiError } from '@/lib/http/api'
+import { appendAudit } from '@/lib/repositories/audit'
 
 const ACCEPTED_TYPES = /^(application\/(json|x-ndjson|ndjson|jsonl|x-jsonlines|gzip|x-gzip|octet-stream)|text\/plain)$/
 
@@ -34,6 +35,11 @@ export async function ingestRequest(db: Database, request: Request, kind: Ingest
   const format = bodyFormatOf(contentType, actor.fileName)
   const body = (request.body as AsyncIterable<Uint8Array> | null) ?? emptyBody()
   const report = await ingestBody(db, body, { ...actor, kind, format })
+  // A person's upload is an administrative write; agents' routine reports are in the ingest history instead.
+  if (actor.source === 'upload') {
+    const { errors: _errors, ...counts } = report
+    await appendAudit(db, { actor: { id: actor.actorId, email: actor.actorLabel }, action: 'data.import', entity: 'ingest', entityId: report.ingestId, after: { fileName: actor.fileName, ...counts } })
+  }
   const { status, error } = ingestStatus(report)
   return NextResponse.json(error ? { ...report, error } : report, { status })
 }
