@@ -31,14 +31,22 @@ export interface FindingListRow {
 export interface FindingListRequest {
   /** Compiled over ENTITY_SOURCES.findings (aliases f, a, p), scope included. */
   filter: SqlFilter
+  /** Only the findings of one asset or of one patch (detail pages). */
+  of?: { assetId: string } | { patchId: string }
   sort: FindingSort
   dir: 'asc' | 'desc'
   page: number
   pageSize: number
 }
 
+function narrowed(filter: SqlFilter, of: FindingListRequest['of']): SqlFilter {
+  if (!of) return filter
+  const [column, id] = 'assetId' in of ? ['f.asset_id', of.assetId] : ['f.patch_id', of.patchId]
+  return { where: `(${filter.where}) AND ${column} = {findingsOf:String}`, params: { ...filter.params, findingsOf: id } }
+}
+
 export async function listFindings(db: Database, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
-  const { filter } = request
+  const filter = narrowed(request.filter, request.of)
   const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
   const [rows, [count]] = await Promise.all([
     db.query<FindingListRow>(

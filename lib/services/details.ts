@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
+import { ApiError } from '@/lib/http/api'
 import { findAsset, type AssetDetail } from '@/lib/repositories/assets'
 import { listFindings } from '@/lib/repositories/findings'
 import { findPatch, type PatchDetail } from '@/lib/repositories/patches'
@@ -17,16 +18,22 @@ export function fetchAssetDetail(db: Database, user: SessionUser, id: string): P
   return findAsset(db, id, assetScopeFilter(user))
 }
 
+/** For the API: the asset, or a 404 that looks the same whether it is missing or outside the user's scope. */
+export async function requireAssetDetail(db: Database, user: SessionUser, id: string): Promise<AssetDetail> {
+  const asset = await fetchAssetDetail(db, user, id)
+  if (!asset) throw new ApiError(404, 'NOT_FOUND', 'No such asset.')
+  return asset
+}
+
 export function fetchPatchDetail(db: Database, id: string): Promise<PatchDetail | null> {
   return findPatch(db, id)
 }
 
 /** Findings of one asset or one patch with the given status, through the same scoped findings search as the list. */
 export function fetchRelatedFindings(db: Database, user: SessionUser, of: { assetId: string } | { patchId: string }, input: DetailListQuery) {
-  const scoped = requireSearch('findings', `status: ${input.status}`, user)
-  const [column, value] = 'assetId' in of ? ['f.asset_id', of.assetId] : ['f.patch_id', of.patchId]
   return listFindings(db, {
-    filter: { where: `${scoped.where} AND ${column} = {detailId:String}`, params: { ...scoped.params, detailId: value } },
+    filter: requireSearch('findings', `status: ${input.status}`, user),
+    of,
     sort: input.sort,
     dir: input.dir,
     page: input.page,

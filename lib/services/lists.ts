@@ -1,8 +1,7 @@
 // The Assets, Patches and Findings lists as the API and the pages serve them: validated input, QQL, scope applied.
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
-import { ASSET_SORT_KEYS, findAsset, listAssets, type AssetListRow } from '@/lib/repositories/assets'
+import { ASSET_SORT_KEYS, listAssets } from '@/lib/repositories/assets'
 import { FINDING_SORT_KEYS, listFindings } from '@/lib/repositories/findings'
 import { listQuerySchema } from '@/lib/repositories/paging'
 import { listPatches, PATCH_SORT_KEYS } from '@/lib/repositories/patches'
@@ -37,10 +36,3 @@ export function fetchPatchPage(db: Database, user: SessionUser, input: PatchList
 }
 
 export const assetIdParams = z.object({ id: z.string().min(1).max(256) })
-
-/** One in-scope asset; an asset outside the user's scope is reported exactly like a missing one. */
-export async function fetchAsset(db: Database, user: SessionUser, id: string): Promise<AssetListRow> {
-  const asset = await findAsset(db, id, assetScopeFilter(user))
-  if (!asset) throw new ApiError(404, 'NOT_FOUND', 'No such asset.')
-  return asset
-}
