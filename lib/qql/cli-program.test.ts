@@ -1,4 +1,4 @@
-// CLI tests: reading, SQL and params on success; errors with carets and exit 1; migration output; usage errors.
+// CLI tests: reading, SQL and params on success (jobs too); errors with carets and exit 1; migration output; usage errors.
 import { describe, expect, it } from 'vitest'
 import { runQqlCli } from './cli-program'
 
@@ -66,9 +66,31 @@ describe('runQqlCli', () => {
     expect(old).toContain('severity        enum       The vendor\'s severity rating. (Critical, High, Medium, Low, None)')
   })
 
+  it('compiles and lists jobs', () => {
+    expect(runQqlCli(['--entity', 'jobs', '--tags', 'Prod', 'status: enabled AND targetTag: prod'])).toEqual({
+      stdout: [
+        'Reading: Jobs where status is Enabled and any targetTag is "prod"',
+        'FROM:    jobs AS j FINAL',
+        'WHERE:   j.is_deleted = 0 AND j.status = {q1:String} AND arrayExists(x -> x ILIKE {q2:String}, j.target_tags)',
+        'Params:  {"q1":"Enabled","q2":"prod"}',
+        '',
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    })
+    const tokens = runQqlCli(['--tokens', '--entity', 'jobs'])
+    expect(tokens.exitCode).toBe(0)
+    expect(tokens.stdout.split('\n')).toHaveLength(21 + 1)
+    expect(tokens.stdout).toContain('scheduleType           enum       How the job is scheduled. (On-demand, Once, Daily, Weekly, Monthly, Patch Tuesday) [since v1]')
+    expect(tokens.stdout).toContain('coAuthor               keyword[]  Emails of the job\'s co-authors; matches when any does. [since v1]')
+  })
+
   it('explains usage mistakes', () => {
     expect(runQqlCli([])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('missing the query') })
-    expect(runQqlCli(['--entity', 'jobs', 'x:1'])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('--entity must be one of assets, patches, findings') })
+    expect(runQqlCli(['--entity', 'licenses', 'x:1'])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--entity must be one of assets, patches, findings, jobs, not licenses'),
+    })
     expect(runQqlCli(['--bogus'])).toMatchObject({ exitCode: 2 })
     expect(runQqlCli(['--help'])).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('usage:') })
   })

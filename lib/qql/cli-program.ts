@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util'
 import { compileQql, CURRENT_TOKEN_VERSION, ENTITIES, ENTITY_SOURCES, explainQql, migrateQuery, tokensFor, type Entity, type QqlError, type QqlToken } from './index'
 
-const USAGE = `usage: npx tsx lib/qql/cli.ts [--entity assets|patches|findings] [--version 1|2] [--migrate]
+const ENTITY_CHOICES = ENTITIES.join('|')
+const USAGE = `usage: npx tsx lib/qql/cli.ts [--entity ${ENTITY_CHOICES}] [--version 1|2] [--migrate]
                                [--tags Tag1,Tag2] [--time-zone Europe/Paris] "<query>"
-       npx tsx lib/qql/cli.ts --tokens [--entity assets|patches|findings] [--version 1|2]
+       npx tsx lib/qql/cli.ts --tokens [--entity ${ENTITY_CHOICES}] [--version 1|2]
 
 Prints the plain-English reading, the SQL WHERE and its parameters, or the errors with a caret under each.
 --migrate prints the current-version form of a query written for --version (default 1).
---tags compiles for a user whose tag scope is those tags (default: a user who sees every asset).
+--tags compiles for a user whose tag scope is those tags (default: a user who sees every asset); jobs are not tag-scoped.
 --tokens lists the entity's tokens at the version (default: current) with their types and history.
 `
 

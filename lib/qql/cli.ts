@@ -1,4 +1,4 @@
-// Command line for QQL: `npx tsx lib/qql/cli.ts [--entity assets|patches|findings] [--version 1|2] [--migrate] "<query>"`.
+// Command line for QQL: `npx tsx lib/qql/cli.ts [--entity assets|patches|findings|jobs] [--version 1|2] [--migrate] "<query>"`.
 import { runQqlCli } from './cli-program'
 
 const { stdout, stderr, exitCode } = runQqlCli(process.argv.slice(2))

@@ -1,8 +1,8 @@
-// Regression guard for the QQL compiler: every compiled query, hostile values included, runs on the real engine.
+// Regression guard for the QQL compiler: every compiled query (jobs too), hostile values included, runs on the real engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { openTestDatabase } from '@/test/database'
-import { compileQql, ENTITIES, ENTITY_SOURCES, tokensFor, type Entity, type QqlToken, type QqlUser } from './index'
+import { compileQql, ENTITIES, ENTITY_SOURCES, tokensFor, valueSuggestionQuery, type Entity, type QqlToken, type QqlUser } from './index'
 
 const EVERYONE: QqlUser = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
 const BERLIN_SITE: QqlUser = { scope: { all: false, tags: ['Site-Berlin', "O'Brien's \\ {x:String}"] }, timeZone: 'Europe/Berlin' }
@@ -49,6 +49,25 @@ async function insertSampleRows(db: Database): Promise<void> {
   await db.insert('findings', [
     { asset_id: 'asset-1', patch_id: 'chrome-1', status: 'Missing', first_seen_at: at, installed_at: null, changed_at: at, scan_id: 's1', version: 1, is_deleted: 0 },
     { asset_id: 'asset-1', patch_id: 'msft-kb1', status: 'Installed', first_seen_at: at, installed_at: at, changed_at: at, scan_id: 's1', version: 1, is_deleted: 0 },
+  ])
+  const job = {
+    description: '', type: 'Install', status: 'Enabled', is_advisory: false, owner_id: 'u1', owner_email: 'alice@example.com',
+    co_author_ids: [], co_author_emails: [], patch_ids: [], dynamic_patch_query: '', dynamic_query_version: 2, target_asset_ids: [],
+    target_tags: [], target_tag_match: 'Any', exclusion_tags: [], schedule_type: 'On-demand', schedule: '', time_zone: '',
+    patch_window_minutes: 0, options: '{}', created_at: at, updated_at: at, last_run_at: null, next_run_at: null, version: 1, is_deleted: 0,
+  }
+  await db.insert('jobs', [
+    {
+      ...job, job_id: 'job-1', name: "Weekly Chrome 'Berlin'", co_author_ids: ['u2'], co_author_emails: ['bob@example.com'],
+      patch_ids: ['chrome-1', 'msft-kb1'], target_tags: ['Site-Berlin', 'Workstations'], target_tag_match: 'All', exclusion_tags: ['VIP'],
+      schedule_type: 'Weekly', schedule: '{"days":["Tue"],"time":"02:00"}', time_zone: 'Europe/Berlin', patch_window_minutes: 240,
+      last_run_at: at, next_run_at: '2026-01-20T02:00:00.000Z',
+    },
+    { ...job, job_id: 'job-2', name: 'Advisory: Chrome', status: 'Disabled', is_advisory: true, owner_email: 'sec@example.com', patch_ids: ['chrome-1'], schedule_type: '' },
+    { ...job, job_id: 'job-3', name: 'Critical (dynamic)', type: 'Uninstall', dynamic_patch_query: 'vendorSeverity: Critical', target_asset_ids: ['asset-2'] },
+    // Deleted: no query sees it.
+    { ...job, job_id: 'job-4', name: 'Deleted job', target_tags: ['Site-Deleted'], version: 1, is_deleted: 0 },
+    { ...job, job_id: 'job-4', name: 'Deleted job', target_tags: ['Site-Deleted'], version: 2, is_deleted: 1 },
   ])
 }
 
@@ -114,6 +133,11 @@ const COMBINATION_CASES: Case[] = [
   { entity: 'findings', query: 'NOT status: Installed or (installedDate > now-7d and asset.name: SRV*)', user: BERLIN_SITE },
   { entity: 'findings', query: 'firstSeenDate: [2026-01-01 .. now] and patch.qid: [379001, 379002] and asset.interfaces.address: "fe80::/10"' },
   { entity: 'findings', query: 'status: Missing', user: NO_TAGS },
+  { entity: 'jobs', query: '' },
+  { entity: 'jobs', query: 'status: Enabled and isPartiallyConfigured: false and (owner: alice* or coAuthor: alice*)' },
+  { entity: 'jobs', query: 'NOT (isAdvisory: true or isDynamic: true) and patchCount: [1 .. 2000] and nextRunDate < now+7d' },
+  { entity: 'jobs', query: 'targetTag: Site-Berlin and NOT exclusionTag: VIP and targetTagMatch: All', user: NO_TAGS },
+  { entity: 'jobs', query: 'scheduleType: [Weekly, "Patch Tuesday"] or lastRunDate: 2026-01-15', user: BERLIN_SITE },
 ]
 
 const VERSION_1_CASES: Case[] = [
@@ -125,6 +149,7 @@ const VERSION_1_CASES: Case[] = [
   { entity: 'patches', query: 'qid > 379000 and missingCount > 2', version: 1 },
   { entity: 'findings', query: 'asset.os: "Windows 11" and patch.severity: Medium and status: Missing', version: 1 },
   { entity: 'findings', query: 'patch.isLatest: true or asset.os: server', version: 1 },
+  { entity: 'jobs', query: 'status: Enabled and targetTag: Prod', version: 1 },
 ]
 
 const HOSTILE_VALUES = [
@@ -158,6 +183,7 @@ const HOSTILE_TOKENS: Record<Entity, string[]> = {
   assets: ['name', 'tags.name', 'patch.title', 'patch.cve'],
   patches: ['title', 'product', 'kb'],
   findings: ['asset.lastLoggedOnUser', 'patch.vendor', 'asset.tags.name'],
+  jobs: ['name', 'owner', 'targetTag'],
 }
 
 const HOSTILE_CASES: Case[] = ENTITIES.flatMap((entity) =>
@@ -224,5 +250,42 @@ describe('compiled QQL runs on the engine', () => {
     expect(await runCase({ entity: 'findings', query: 'installedDate: 2026-01-15' })).toBe(1)
     expect(await runCase({ entity: 'findings', query: 'status: Missing', user: BERLIN_SITE })).toBe(1)
     expect(await runCase({ entity: 'findings', query: '', user: NO_TAGS })).toBe(0)
+  })
+
+  it('reads jobs as a user would expect: current rows only, no tag scope', async () => {
+    expect(await runCase({ entity: 'jobs', query: '' })).toBe(3)
+    expect(await runCase({ entity: 'jobs', query: '', user: NO_TAGS })).toBe(3)
+    expect(await runCase({ entity: 'jobs', query: 'targetTag: Site-Deleted' })).toBe(0)
+    expect(await runCase({ entity: 'jobs', query: `name: ${WRITE_VALUE.phrase("'Berlin'")}` })).toBe(1)
+    // job-1 has patches, tags and a weekly schedule; job-2 (advisory) has no targets; job-3 is dynamic and on demand.
+    expect(await runCase({ entity: 'jobs', query: 'isPartiallyConfigured: true' })).toBe(1)
+    expect(await runCase({ entity: 'jobs', query: 'isPartiallyConfigured: false' })).toBe(2)
+    expect(await runCase({ entity: 'jobs', query: 'isDynamic: true and patchCount: 0 and type: Uninstall' })).toBe(1)
+    expect(await runCase({ entity: 'jobs', query: 'patchCount >= 1' })).toBe(2)
+    expect(await runCase({ entity: 'jobs', query: 'isAdvisory: true and status: Disabled' })).toBe(1)
+    expect(await runCase({ entity: 'jobs', query: 'coAuthor: BOB@example.com and exclusionTag: vip and timeZone: europe/berlin' })).toBe(1)
+    expect(await runCase({ entity: 'jobs', query: 'lastRunDate: 2026-01-15' })).toBe(1)
+    expect(await runCase({ entity: 'jobs', query: 'nextRunDate: [2026-01-20 .. 2026-01-20]', user: BERLIN_SITE })).toBe(1)
+  })
+})
+
+describe('value suggestions run on the engine', () => {
+  const VALUE_TOKENS = ENTITIES.flatMap((entity) => tokensFor(entity).filter((token) => token.valueSource !== null).map((token) => [entity, token.name] as const))
+
+  it.each(VALUE_TOKENS)('%s %s', async (entity, token) => {
+    const lookup = valueSuggestionQuery({ entity, token, prefix: "a'", user: BERLIN_SITE })
+    if (lookup === null) throw new Error('no value query')
+    expect(await db.query(lookup.sql, lookup.params)).toEqual([])
+  })
+
+  it('offers the values of current jobs only', async () => {
+    const values = async (token: string, prefix: string) => {
+      const lookup = valueSuggestionQuery({ entity: 'jobs', token, prefix, user: NO_TAGS })
+      if (lookup === null) throw new Error('no value query')
+      return (await db.query<{ value: string }>(lookup.sql, lookup.params)).map((row) => row.value)
+    }
+    expect(await values('targetTag', 'site')).toEqual(['Site-Berlin'])
+    expect(await values('owner', '')).toEqual(['alice@example.com', 'sec@example.com'])
+    expect(await values('name', 'a')).toEqual(['Advisory: Chrome'])
   })
 })

@@ -1,6 +1,6 @@
-// Compiler tests: exact SQL and parameters per entity, tag scope injection, semi-joins, counts, dates and versions.
+// Compiler tests: exact SQL and parameters per entity, tag scope injection, semi-joins, counts, dates, versions, value lookups.
 import { describe, expect, it } from 'vitest'
-import { compileQql, ENTITY_SOURCES, parseQql, type Entity, type QqlUser } from './index'
+import { compileQql, ENTITY_SOURCES, parseQql, valueSuggestionQuery, type Entity, type QqlUser } from './index'
 
 const EVERYONE: QqlUser = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
 const PROD_ONLY: QqlUser = { scope: { all: false, tags: ['Prod', 'EU'] }, timeZone: 'UTC' }
@@ -208,8 +208,99 @@ describe('compileQql: findings', () => {
       patches: 'patches AS p FINAL',
       findings:
         'findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id',
+      jobs: 'jobs AS j FINAL',
     })
     expect(compiled('', 'findings').where).toBe('f.is_deleted = 0')
+  })
+})
+
+describe('compileQql: jobs', () => {
+  const LIVE = 'j.is_deleted = 0'
+  const PARTIALLY_CONFIGURED =
+    "((empty(j.patch_ids) AND empty(j.dynamic_patch_query)) OR (empty(j.target_asset_ids) AND empty(j.target_tags)) OR (j.schedule_type != 'On-demand' AND empty(j.schedule)))"
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ['', LIVE, {}],
+    ['id: job-1', `${LIVE} AND j.job_id ILIKE {q1:String}`, { q1: 'job-1' }],
+    ['name: chrome', `${LIVE} AND j.name ILIKE {q1:String}`, { q1: '%chrome%' }],
+    ['name = `Monthly Chrome`', `${LIVE} AND j.name = {q1:String}`, { q1: 'Monthly Chrome' }],
+    ['description: "patch tuesday"', `${LIVE} AND j.description ILIKE {q1:String}`, { q1: '%patch tuesday%' }],
+    ['status: enabled', `${LIVE} AND j.status = {q1:String}`, { q1: 'Enabled' }],
+    ['status: [Disabled, completed]', `${LIVE} AND (j.status = {q1:String} OR j.status = {q2:String})`, { q1: 'Disabled', q2: 'Completed' }],
+    ['type: uninstall', `${LIVE} AND j.type = {q1:String}`, { q1: 'Uninstall' }],
+    ['scheduleType: "patch tuesday"', `${LIVE} AND j.schedule_type = {q1:String}`, { q1: 'Patch Tuesday' }],
+    ['scheduleType: on-demand', `${LIVE} AND j.schedule_type = {q1:String}`, { q1: 'On-demand' }],
+    ['targetTagMatch: all', `${LIVE} AND j.target_tag_match = {q1:String}`, { q1: 'All' }],
+    ['owner: Alice@Example.com', `${LIVE} AND j.owner_email ILIKE {q1:String}`, { q1: 'Alice@Example.com' }],
+    ['owner: *@example.com', `${LIVE} AND j.owner_email ILIKE {q1:String}`, { q1: '%@example.com' }],
+    ['coAuthor: bob@example.com', `${LIVE} AND arrayExists(x -> x ILIKE {q1:String}, j.co_author_emails)`, { q1: 'bob@example.com' }],
+    ['isAdvisory: true', `${LIVE} AND j.is_advisory = {q1:Bool}`, { q1: true }],
+    ['isPartiallyConfigured: true', `${LIVE} AND ${PARTIALLY_CONFIGURED} = {q1:Bool}`, { q1: true }],
+    ['isDynamic = false', `${LIVE} AND notEmpty(j.dynamic_patch_query) = {q1:Bool}`, { q1: false }],
+    ['patchCount > 10', `${LIVE} AND length(j.patch_ids) > {q1:Int64}`, { q1: 10 }],
+    ['patchCount: [1 .. 5]', `${LIVE} AND length(j.patch_ids) >= {q1:Int64} AND length(j.patch_ids) <= {q2:Int64}`, { q1: 1, q2: 5 }],
+    ['targetTag: [Prod, `EU`]', `${LIVE} AND arrayExists(x -> x ILIKE {q1:String} OR x = {q2:String}, j.target_tags)`, { q1: 'Prod', q2: 'EU' }],
+    ['targetAsset: asset-7', `${LIVE} AND arrayExists(x -> x ILIKE {q1:String}, j.target_asset_ids)`, { q1: 'asset-7' }],
+    ['exclusionTag: vip*', `${LIVE} AND arrayExists(x -> x ILIKE {q1:String}, j.exclusion_tags)`, { q1: 'vip%' }],
+    ['timeZone: Europe/Paris', `${LIVE} AND j.time_zone ILIKE {q1:String}`, { q1: 'Europe/Paris' }],
+    ['createdDate: 2026-01-31', `${LIVE} AND j.created_at >= {q1:${DAY}} AND j.created_at < {q2:${DAY}}`, { q1: '2026-01-31 00:00:00.000', q2: '2026-02-01 00:00:00.000' }],
+    ['updatedDate > now-7d', `${LIVE} AND j.updated_at > now64(3, 'UTC') - toIntervalDay({q1:Int64})`, { q1: 7 }],
+    ['lastRunDate < now-1M', `${LIVE} AND j.last_run_at < now64(3, 'UTC') - toIntervalMonth({q1:Int64})`, { q1: 1 }],
+    ['nextRunDate <= now+1d', `${LIVE} AND j.next_run_at <= now64(3, 'UTC') + toIntervalDay({q1:Int64})`, { q1: 1 }],
+    [
+      'status: Enabled AND (type: Install OR isAdvisory: true) AND NOT isPartiallyConfigured: true',
+      `${LIVE} AND j.status = {q1:String} AND (j.type = {q2:String} OR j.is_advisory = {q3:Bool}) AND NOT (${PARTIALLY_CONFIGURED} = {q4:Bool})`,
+      { q1: 'Enabled', q2: 'Install', q3: true, q4: true },
+    ],
+  ])('%s', (query, where, params) => {
+    expect(compiled(query, 'jobs')).toEqual({ where, params, warnings: [] })
+  })
+
+  it('injects no tag scope: which jobs a user sees is decided by role and ownership, in the Jobs repository', () => {
+    expect(compiled('targetTag: Prod', 'jobs', PROD_ONLY)).toEqual({
+      where: `${LIVE} AND arrayExists(x -> x ILIKE {q1:String}, j.target_tags)`,
+      params: { q1: 'Prod' },
+      warnings: [],
+    })
+    // A user without tags sees no assets, but still the jobs their role and ownership allow.
+    expect(compiled('status: Enabled', 'jobs', NO_TAGS)).toEqual({ where: `${LIVE} AND j.status = {q1:String}`, params: { q1: 'Enabled' }, warnings: [] })
+  })
+
+  it('has no asset or patch tokens', () => {
+    expect(parseQql('patch.title: chrome', { entity: 'jobs' }).errors[0].message).toBe('unknown token `patch.title` for jobs at 0')
+    expect(parseQql('scheduleType: Hourly', { entity: 'jobs' }).errors[0].message).toBe(
+      '`Hourly` is not a value of `scheduleType` at 14, expected one of On-demand, Once, Daily, Weekly, Monthly, Patch Tuesday',
+    )
+  })
+
+  it('reads job dates in the user time zone', () => {
+    expect(compiled('nextRunDate: 2026-01-31', 'jobs', PARIS).params).toEqual({ q1: '2026-01-30 23:00:00.000', q2: '2026-01-31 23:00:00.000' })
+  })
+
+  it('compiles a version-1 jobs query under the same names', () => {
+    expect(compiled('owner: a@b.c AND status: Disabled', 'jobs', EVERYONE, 1)).toEqual({
+      where: `${LIVE} AND j.owner_email ILIKE {q1:String} AND j.status = {q2:String}`,
+      params: { q1: 'a@b.c', q2: 'Disabled' },
+      warnings: [],
+    })
+  })
+})
+
+describe('valueSuggestionQuery', () => {
+  it('reads job values from current jobs, without a tag scope', () => {
+    expect(valueSuggestionQuery({ entity: 'jobs', token: 'targetTag', prefix: 'pr', user: PROD_ONLY, limit: 10 })).toEqual({
+      sql: "SELECT DISTINCT arrayJoin(j.target_tags) AS value FROM jobs AS j FINAL WHERE j.is_deleted = 0 AND value != '' AND startsWith(lowerUTF8(value), lowerUTF8({prefix:String})) ORDER BY value LIMIT {limit:UInt32}",
+      params: { prefix: 'pr', limit: 10 },
+    })
+    expect(valueSuggestionQuery({ entity: 'jobs', token: 'owner', prefix: '', user: EVERYONE })?.sql).toContain('SELECT DISTINCT j.owner_email AS value FROM jobs AS j FINAL')
+    expect(valueSuggestionQuery({ entity: 'jobs', token: 'status', prefix: '', user: EVERYONE })).toBeNull()
+  })
+
+  it('reads asset values inside the tag scope', () => {
+    expect(valueSuggestionQuery({ entity: 'assets', token: 'tags.name', prefix: 'S', user: PROD_ONLY, limit: 5 })).toEqual({
+      sql: "SELECT DISTINCT arrayJoin(a.tags) AS value FROM assets AS a FINAL WHERE hasAny(a.tags, {scopeTags:Array(String)}) AND value != '' AND startsWith(lowerUTF8(value), lowerUTF8({prefix:String})) ORDER BY value LIMIT {limit:UInt32}",
+      params: { scopeTags: ['Prod', 'EU'], prefix: 'S', limit: 5 },
+    })
   })
 })
 
@@ -241,6 +332,11 @@ describe('compileQql: token versions', () => {
       ['`patch.isLatest` was renamed `patch.isSuperseded` in token version 2; `patch.isLatest` is deprecated at 16', 16, 30],
       ['`patch.severity` was renamed `patch.vendorSeverity` in token version 2; `patch.severity` is deprecated at 41', 41, 55],
     ])
+  })
+
+  it('warns only about tokens that changed', () => {
+    expect(compiled('name: web AND os: x', 'assets', EVERYONE, 1).warnings.map((warning) => warning.start)).toEqual([14])
+    expect(compiled('title: x', 'patches', EVERYONE, 1).warnings).toEqual([])
   })
 
   it('fails a version-1 query that uses a removed token, pointing at it', () => {

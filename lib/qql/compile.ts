@@ -12,6 +12,25 @@ export const ENTITY_SOURCES: Readonly<Record<Entity, string>> = {
   patches: 'patches AS p FINAL',
   findings:
     'findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id',
+  jobs: 'jobs AS j FINAL',
+}
+
+interface EntityRows {
+  /** The condition keeping current rows only (tombstoned rows have is_deleted = 1), or null. */
+  current: string | null
+  /** Whether the user sees only rows of assets in their tag scope. */
+  tagScoped: boolean
+}
+
+/** Which rows of an entity's source every compiled query is limited to, before the user's conditions. */
+const ENTITY_ROWS: Readonly<Record<Entity, EntityRows>> = {
+  assets: { current: null, tagScoped: true },
+  // The patch catalog is global; its asset counts (`missingCount`, …) are scoped inside `assetCount`.
+  patches: { current: null, tagScoped: false },
+  findings: { current: 'f.is_deleted = 0', tagScoped: true },
+  // Jobs are not tag-scoped rows: which jobs a user sees is decided by role and ownership (own, co-authored, assigned),
+  // which the Jobs repository applies. A job's target tags say where it runs, not who may see it.
+  jobs: { current: 'j.is_deleted = 0', tagScoped: false },
 }
 
 export type QqlParamValue = string | number | boolean | readonly string[]
@@ -88,11 +107,12 @@ function isFindingClause(node: ResolvedNode): boolean {
 
 /** Compiles a checked query (null = no conditions) for an entity, inside a tag scope, reading dates in `timeZone`. */
 export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: TagScope, timeZone: string): CompiledWhere {
-  const scopeCondition = entity === 'patches' ? null : assetScopeCondition(scope)
+  const rows = ENTITY_ROWS[entity]
+  const scopeCondition = rows.tagScoped ? assetScopeCondition(scope) : null
   if (scopeCondition?.where === '0') return scopeCondition
   const compiler = new SqlCompiler(scope, timeZone)
   const conditions: Fragment[] = []
-  if (entity === 'findings') conditions.push(atom('f.is_deleted = 0'))
+  if (rows.current !== null) conditions.push(atom(rows.current))
   if (scopeCondition !== null) conditions.push(atom(compiler.bind(scopeCondition)))
   if (tree !== null) conditions.push(compiler.compile(tree, false))
   return { where: conditions.length === 0 ? '1' : join('AND', conditions).sql, params: compiler.params }
@@ -208,25 +228,33 @@ class SqlCompiler {
   }
 }
 
-const VALUE_SOURCE_TABLES: Readonly<Record<FieldTable, string>> = {
-  assets: 'assets AS a FINAL',
-  patches: 'patches AS p FINAL',
-  findings: 'findings AS f FINAL',
+/** Per table, where autocomplete values are read from, and the condition keeping current rows only (or null). */
+const VALUE_SOURCE_TABLES: Readonly<Record<FieldTable, { from: string; current: string | null }>> = {
+  assets: { from: 'assets AS a FINAL', current: null },
+  patches: { from: 'patches AS p FINAL', current: null },
+  findings: { from: 'findings AS f FINAL', current: 'f.is_deleted = 0' },
+  jobs: { from: 'jobs AS j FINAL', current: 'j.is_deleted = 0' },
 }
 
 /**
  * A query listing a token's known values that start with `prefix` (ignoring case), for autocomplete; values read
  * from assets obey the tag scope. Null when the token has no value source (closed values come from `suggestAt`).
+ * Job values (names, owners, tags) come from every current job: job visibility is by role and ownership, so whoever
+ * offers job autocomplete decides whether the user may see them.
  */
 export function tokenValuesQuery(token: QqlToken, prefix: string, scope: TagScope, limit: number): { sql: string; params: QqlParams } | null {
   if (token.valueSource === null) return null
   const { table, sql } = token.valueSource
+  const { from, current } = VALUE_SOURCE_TABLES[table]
   const scopeCondition = table === 'assets' ? assetScopeCondition(scope) : null
+  const conditions = [
+    ...(current === null ? [] : [current]),
+    ...(scopeCondition === null ? [] : [scopeCondition.where]),
+    "value != ''",
+    'startsWith(lowerUTF8(value), lowerUTF8({prefix:String}))',
+  ]
   return {
-    sql:
-      `SELECT DISTINCT ${sql} AS value FROM ${VALUE_SOURCE_TABLES[table]}` +
-      ` WHERE ${scopeCondition === null ? '' : `${scopeCondition.where} AND `}value != '' AND startsWith(lowerUTF8(value), lowerUTF8({prefix:String}))` +
-      ` ORDER BY value LIMIT {limit:UInt32}`,
+    sql: `SELECT DISTINCT ${sql} AS value FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY value LIMIT {limit:UInt32}`,
     params: { ...scopeCondition?.params, prefix, limit },
   }
 }

@@ -54,6 +54,15 @@ describe('explainQql', () => {
     ['missingCount > 10 AND vendorSeverity: Critical', 'patches', 'Patches where missingCount is greater than 10 and vendorSeverity is Critical'],
     ['asset.name: web AND patch.title: chrome status: missing', 'findings', 'Findings where asset.name contains "web" and patch.title contains "chrome" and status is Missing'],
     ['someday: x AND other > 3', 'assets', 'Assets where someday matches "x" and other is greater than 3'],
+    ['', 'jobs', 'All jobs'],
+    [
+      'status: enabled AND scheduleType: "patch tuesday" AND owner: a@example.com',
+      'jobs',
+      'Jobs where status is Enabled and scheduleType is Patch Tuesday and owner is "a@example.com"',
+    ],
+    ['isPartiallyConfigured: TRUE OR patchCount > 100', 'jobs', 'Jobs where isPartiallyConfigured is true or patchCount is greater than 100'],
+    ['targetTag: [Prod, EU] AND NOT exclusionTag: VIP', 'jobs', 'Jobs where any targetTag is any of "Prod", "EU" and not any exclusionTag is "VIP"'],
+    ['nextRunDate < now+1d', 'jobs', 'Jobs where nextRunDate is before 1 day from now'],
   ])('%s (%s)', (text, entity, expected) => {
     expect(explained(text, entity)).toBe(expected)
   })

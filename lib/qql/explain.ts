@@ -5,7 +5,7 @@ import { CURRENT_TOKEN_VERSION, tokenSet } from './tokens/registry'
 import type { Entity, QqlToken } from './tokens/types'
 import { readDate } from './values'
 
-const ENTITY_NOUNS: Readonly<Record<Entity, string>> = { assets: 'Assets', patches: 'Patches', findings: 'Findings' }
+const ENTITY_NOUNS: Readonly<Record<Entity, string>> = { assets: 'Assets', patches: 'Patches', findings: 'Findings', jobs: 'Jobs' }
 
 const ORDER_WORDS: Readonly<Record<'>' | '>=' | '<' | '<=', { number: string; date: string }>> = {
   '>': { number: 'is greater than', date: 'is after' },

@@ -24,7 +24,7 @@ const OPERATORS = [':', '=', '>', '>=', '<', '<='] as const
 const VALUES_BY_TYPE: Readonly<Record<ElementType, readonly string[]>> = {
   text: ['chrome*', '"a phrase"', '`exact`', "it's", '{q1:String}', 'x\\ y', '😀', '[a, "b c", `d`]', '*', '"esc\\"aped"'],
   keyword: ['KB5034441', 'cve-2024-*', '`Exact`', '[a, b]', '\\'],
-  enum: ['Critical', 'missing', 'windows', '"Update Rollups"', '[Critical, low]', 'high'],
+  enum: ['Critical', 'missing', 'windows', '"Update Rollups"', '[Critical, low]', 'high', 'enabled', '"Patch Tuesday"', '[Install, uninstall]'],
   boolean: ['true', 'FALSE', '[true, false]'],
   integer: ['5', '-3', '[1 .. 5]', '(0 .. 10)', '[0, 2]'],
   date: ['now-30d', 'now-1M', 'now+2h', 'now', '2026-01-31', '2026-01-31T10:00', '(2026-01-01 .. now)', '2026-01'],

@@ -1,4 +1,4 @@
-// Prints a QQL tree back as text: canonical spacing, explicit AND, parentheses only where needed, values re-escaped.
+// Prints a QQL tree back as text: canonical spacing, explicit AND, parentheses where needed or authored, values re-escaped.
 import type { ClauseNode, QqlNode, ScalarNode, ValueNode } from './ast'
 
 const PRECEDENCE = { or: 0, and: 1, not: 2, clause: 3 } as const
@@ -13,16 +13,19 @@ function printNode(node: QqlNode): string {
     case 'clause':
       return printClause(node)
     case 'not':
-      return `NOT ${printOperand(node.operand, PRECEDENCE.not)}`
+      return `NOT ${printOperand(node.operand, node.kind)}`
     case 'and':
     case 'or':
-      return node.operands.map((operand) => printOperand(operand, PRECEDENCE[node.kind])).join(node.kind === 'and' ? ' AND ' : ' OR ')
+      return node.operands.map((operand) => printOperand(operand, node.kind)).join(node.kind === 'and' ? ' AND ' : ' OR ')
   }
 }
 
-function printOperand(node: QqlNode, parentPrecedence: number): string {
+function printOperand(node: QqlNode, parent: 'and' | 'or' | 'not'): string {
   const text = printNode(node)
-  return PRECEDENCE[node.kind] < parentPrecedence ? `(${text})` : text
+  // An AND group inside an AND (OR inside OR) was parenthesised by its author, and in the asset view the grouping
+  // decides which patch.* conditions must hold on one finding: keep it.
+  const authoredGroup = node.kind === parent && parent !== 'not'
+  return authoredGroup || PRECEDENCE[node.kind] < PRECEDENCE[parent] ? `(${text})` : text
 }
 
 export function printClause(clause: ClauseNode): string {

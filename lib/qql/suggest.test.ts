@@ -1,9 +1,9 @@
 // Cursor-mode tests: what autocomplete offers at a cursor position, and which span a suggestion replaces.
 import { describe, expect, it } from 'vitest'
-import { suggestAt } from './index'
+import { suggestAt, type Entity } from './index'
 
 /** `|` marks the cursor. */
-function at(textWithCursor: string, entity: 'assets' | 'patches' | 'findings' = 'assets', version?: number) {
+function at(textWithCursor: string, entity: Entity = 'assets', version?: number) {
   const cursor = textWithCursor.indexOf('|')
   return suggestAt(textWithCursor.replace('|', ''), cursor, entity, version)
 }
@@ -65,6 +65,20 @@ describe('suggestAt', () => {
     expect(at('name: web an|')).toMatchObject({ context: 'afterCondition', prefix: 'an', keywords: ['AND'] })
     expect(at('name: web AND |')).toMatchObject({ context: 'condition', keywords: ['NOT'] })
     expect(at('(name: web OR |')).toMatchObject({ context: 'condition' })
+  })
+
+  it('offers the job tokens, their values and the database as a source of job values', () => {
+    expect(at('|', 'jobs').tokens).toEqual([
+      'id', 'name', 'description', 'status', 'type', 'scheduleType', 'targetTagMatch', 'owner', 'coAuthor', 'isAdvisory',
+      'isPartiallyConfigured', 'isDynamic', 'patchCount', 'targetTag', 'targetAsset', 'exclusionTag', 'timeZone',
+      'createdDate', 'updatedDate', 'lastRunDate', 'nextRunDate',
+    ])
+    expect(at('is|', 'jobs').tokens).toEqual(['isAdvisory', 'isPartiallyConfigured', 'isDynamic'])
+    expect(at('status: |', 'jobs')).toMatchObject({ context: 'value', values: ['Enabled', 'Disabled', 'Completed'], hasValueSource: false })
+    expect(at('scheduleType: "o|', 'jobs').values).toEqual(['On-demand', 'Once', 'Monthly'])
+    expect(at('owner: al|', 'jobs')).toMatchObject({ context: 'value', token: { id: 'owner', type: 'keyword' }, prefix: 'al', hasValueSource: true })
+    expect(at('targetTag: |', 'jobs')).toMatchObject({ token: { type: 'array' }, hasValueSource: true })
+    expect(at('patchCount |', 'jobs').operators).toEqual([':', '=', '>', '>=', '<', '<='])
   })
 
   it('uses the tokens of the requested version', () => {

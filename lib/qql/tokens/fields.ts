@@ -255,3 +255,127 @@ export const PATCH_ASSET_COUNT_FIELDS: FieldGroup = {
     },
   ],
 }
+
+export const JOB_TYPES = ['Install', 'Uninstall'] as const
+export const JOB_STATUSES = ['Enabled', 'Disabled', 'Completed'] as const
+export const JOB_SCHEDULE_TYPES = ['On-demand', 'Once', 'Daily', 'Weekly', 'Monthly', 'Patch Tuesday'] as const
+export const JOB_TARGET_TAG_MATCHES = ['Any', 'All'] as const
+const [ON_DEMAND] = JOB_SCHEDULE_TYPES
+
+/** A job that lacks any of these cannot run (PRODUCT §5); each is constant SQL over the jobs alias `j`. */
+const JOB_HAS_NO_PATCHES = 'empty(j.patch_ids) AND empty(j.dynamic_patch_query)'
+const JOB_HAS_NO_TARGETS = 'empty(j.target_asset_ids) AND empty(j.target_tags)'
+const JOB_HAS_NO_SCHEDULE = `j.schedule_type != '${ON_DEMAND}' AND empty(j.schedule)`
+
+/** Patch jobs (deployment and uninstall), one row per job. */
+export const JOB_FIELDS: FieldGroup = {
+  table: 'jobs',
+  fields: [
+    { name: 'id', type: 'keyword', sql: 'j.job_id', description: 'Job id.', history: SINCE_V1 },
+    { name: 'name', type: 'text', sql: 'j.name', valueSource: 'j.name', description: 'Job title.', history: SINCE_V1 },
+    { name: 'description', type: 'text', sql: 'j.description', description: 'Job description.', history: SINCE_V1 },
+    { name: 'status', type: 'enum', values: JOB_STATUSES, sql: 'j.status', description: 'Enabled, Disabled or Completed.', history: SINCE_V1 },
+    { name: 'type', type: 'enum', values: JOB_TYPES, sql: 'j.type', description: 'Install (deployment) or Uninstall.', history: SINCE_V1 },
+    {
+      name: 'scheduleType',
+      type: 'enum',
+      values: JOB_SCHEDULE_TYPES,
+      sql: 'j.schedule_type',
+      description: 'How the job is scheduled.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'targetTagMatch',
+      type: 'enum',
+      values: JOB_TARGET_TAG_MATCHES,
+      sql: 'j.target_tag_match',
+      description: 'Whether a target asset needs Any or All of the target tags.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'owner',
+      type: 'keyword',
+      sql: 'j.owner_email',
+      valueSource: 'j.owner_email',
+      description: "Email of the job's owner.",
+      history: SINCE_V1,
+    },
+    {
+      name: 'coAuthor',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'j.co_author_emails',
+      valueSource: 'arrayJoin(j.co_author_emails)',
+      description: "Emails of the job's co-authors; matches when any does.",
+      history: SINCE_V1,
+    },
+    {
+      name: 'isAdvisory',
+      type: 'boolean',
+      sql: 'j.is_advisory',
+      description: 'Whether the job is a job advisory (a patch list from Patch Security, for an operator to complete).',
+      history: SINCE_V1,
+    },
+    {
+      name: 'isPartiallyConfigured',
+      type: 'boolean',
+      sql: `((${JOB_HAS_NO_PATCHES}) OR (${JOB_HAS_NO_TARGETS}) OR (${JOB_HAS_NO_SCHEDULE}))`,
+      description:
+        'Whether the job cannot run yet: it has no patches (no patch list and no dynamic query), or no targets ' +
+        `(no assets and no tags), or no schedule (a schedule type other than ${ON_DEMAND} without schedule details).`,
+      history: SINCE_V1,
+    },
+    {
+      name: 'isDynamic',
+      type: 'boolean',
+      sql: 'notEmpty(j.dynamic_patch_query)',
+      description: 'Whether the patches come from a dynamic patch query, resolved before each run, rather than a fixed list.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'patchCount',
+      type: 'integer',
+      sql: 'length(j.patch_ids)',
+      description: "Number of patches in the job's fixed list (a dynamic job's patches are resolved at run time and not counted).",
+      history: SINCE_V1,
+    },
+    {
+      name: 'targetTag',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'j.target_tags',
+      valueSource: 'arrayJoin(j.target_tags)',
+      description: 'Tags whose assets the job targets; matches when any tag does.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'targetAsset',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'j.target_asset_ids',
+      description: 'Ids of the assets the job targets one by one; matches when any does.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'exclusionTag',
+      type: 'array',
+      elementType: 'keyword',
+      sql: 'j.exclusion_tags',
+      valueSource: 'arrayJoin(j.exclusion_tags)',
+      description: 'Tags whose assets the job skips; matches when any tag does.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'timeZone',
+      type: 'keyword',
+      sql: 'j.time_zone',
+      valueSource: 'j.time_zone',
+      description: 'Time zone the schedule is read in, e.g. Europe/Paris; empty when each agent uses its own.',
+      history: SINCE_V1,
+    },
+    { name: 'createdDate', type: 'date', sql: 'j.created_at', description: 'When the job was created.', history: SINCE_V1 },
+    { name: 'updatedDate', type: 'date', sql: 'j.updated_at', description: 'When the job was last changed.', history: SINCE_V1 },
+    { name: 'lastRunDate', type: 'date', sql: 'j.last_run_at', description: 'When the job last ran; never-run jobs match no date.', history: SINCE_V1 },
+    { name: 'nextRunDate', type: 'date', sql: 'j.next_run_at', description: 'When the job runs next; unscheduled jobs match no date.', history: SINCE_V1 },
+  ],
+}

@@ -28,6 +28,15 @@ describe('migrateQuery v1 → v2', () => {
     expect(result.query).toBe(v2)
   })
 
+  it('keeps an authored group of patch conditions, which decides whether they must hold on one finding', () => {
+    expect(migrateQuery('(patch.severity: high AND NOT os: x) AND patch.isLatest: true', 1, 2, 'assets').query).toBe(
+      '(patch.vendorSeverity: Important AND NOT operatingSystem: x) AND patch.isSuperseded: false',
+    )
+    expect(migrateQuery('(os: a OR os: b) OR patch.isLatest: true', 1, 2, 'assets').query).toBe(
+      '(operatingSystem: a OR operatingSystem: b) OR patch.isSuperseded: false',
+    )
+  })
+
   it('lists each change with its position in the original text and the reason', () => {
     expect(migrateQuery('title: x AND isLatest: true AND severity: High', 1, 2, 'patches')).toEqual({
       query: 'title: x AND isSuperseded: false AND vendorSeverity: Important',

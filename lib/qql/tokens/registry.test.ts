@@ -1,6 +1,7 @@
-// Registry tests: each entity's tokens per version, enum values from the ingest schema, and recorded history.
+// Registry tests: each entity's tokens per version (jobs included), enum values from the ingest schema, and recorded history.
 import { describe, expect, it } from 'vitest'
 import { DOWNLOAD_METHODS, FINDING_STATUSES, OS_FAMILIES, PATCH_CATEGORIES, VENDOR_SEVERITIES } from '../../../ingest/schema/scan'
+import { JOB_STATUSES, JOB_TYPES } from './fields'
 import { CURRENT_TOKEN_VERSION, TOKEN_VERSIONS, tokensFor } from './registry'
 import { ENTITIES } from './types'
 
@@ -38,6 +39,39 @@ describe('tokensFor', () => {
     expect(findings).toContain('patch.vendorSeverity')
     expect(findings).not.toContain('patch.status')
     expect(findings).toHaveLength(3 + 15 + 18)
+  })
+
+  it('lists the job tokens, under the same names in version 1', () => {
+    const jobTokens = [
+      'id', 'name', 'description', 'status', 'type', 'scheduleType', 'targetTagMatch', 'owner', 'coAuthor', 'isAdvisory',
+      'isPartiallyConfigured', 'isDynamic', 'patchCount', 'targetTag', 'targetAsset', 'exclusionTag', 'timeZone',
+      'createdDate', 'updatedDate', 'lastRunDate', 'nextRunDate',
+    ]
+    expect(names('jobs', 2)).toEqual(jobTokens)
+    expect(names('jobs', 1)).toEqual(jobTokens)
+  })
+
+  it('types the job tokens and offers known values where a user would look them up', () => {
+    const byName = new Map(tokensFor('jobs', 2).map((token) => [token.name, token]))
+    expect(byName.get('status')?.values).toEqual(JOB_STATUSES)
+    expect(byName.get('type')?.values).toEqual(JOB_TYPES)
+    expect(byName.get('scheduleType')?.values).toEqual(['On-demand', 'Once', 'Daily', 'Weekly', 'Monthly', 'Patch Tuesday'])
+    expect(byName.get('targetTagMatch')?.values).toEqual(['Any', 'All'])
+    expect(byName.get('owner')).toMatchObject({ type: 'keyword', source: { via: 'row', sql: 'j.owner_email' } })
+    expect(byName.get('coAuthor')).toMatchObject({ type: 'array', elementType: 'keyword', source: { sql: 'j.co_author_emails' } })
+    expect(byName.get('patchCount')).toMatchObject({ type: 'integer', source: { sql: 'length(j.patch_ids)' } })
+    for (const name of ['isAdvisory', 'isPartiallyConfigured', 'isDynamic']) expect(byName.get(name)?.values).toEqual(['true', 'false'])
+    for (const name of ['createdDate', 'updatedDate', 'lastRunDate', 'nextRunDate']) expect(byName.get(name)?.type).toBe('date')
+    const withValues = [...byName.values()].filter((token) => token.valueSource !== null).map((token) => token.name)
+    expect(withValues).toEqual(['name', 'owner', 'coAuthor', 'targetTag', 'exclusionTag', 'timeZone'])
+    expect(byName.get('targetTag')?.valueSource).toEqual({ table: 'jobs', sql: 'arrayJoin(j.target_tags)' })
+  })
+
+  it('states the partially-configured rule in the token description', () => {
+    expect(tokensFor('jobs').find((token) => token.name === 'isPartiallyConfigured')?.description).toBe(
+      'Whether the job cannot run yet: it has no patches (no patch list and no dynamic query), or no targets ' +
+        '(no assets and no tags), or no schedule (a schedule type other than On-demand without schedule details).',
+    )
   })
 
   it('shows version 1 under its old names, types and values', () => {
@@ -91,7 +125,7 @@ describe('tokensFor', () => {
       for (const version of TOKEN_VERSIONS) {
         for (const token of tokensFor(entity, version)) {
           expect(token.operators.length, token.name).toBeGreaterThan(0)
-          expect(token.source.sql, token.name).toMatch(/\b[afp]\./)
+          expect(token.source.sql, token.name).toMatch(/\b[afpj]\./)
           expect(token.description, token.name).not.toBe('')
           const ordered = token.elementType === 'integer' || token.elementType === 'date'
           expect(token.operators, token.name).toEqual(ordered ? [':', '=', '>', '>=', '<', '<='] : [':', '='])

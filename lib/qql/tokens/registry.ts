@@ -1,6 +1,6 @@
 // The QQL token registry: each entity's tokens at each token-schema version; the only path from a token to SQL.
 import { OPERATORS, type Operator } from '../ast'
-import { ASSET_FIELDS, FINDING_FIELDS, PATCH_ASSET_COUNT_FIELDS, PATCH_FIELDS } from './fields'
+import { ASSET_FIELDS, FINDING_FIELDS, JOB_FIELDS, PATCH_ASSET_COUNT_FIELDS, PATCH_FIELDS } from './fields'
 import type { ElementType, Entity, FieldDefinition, FieldGroup, QqlToken, TokenHistory, TokenSource, TokenType } from './types'
 
 export const TOKEN_VERSIONS = [1, 2] as const
@@ -33,6 +33,7 @@ const COMPOSITIONS: Record<Entity, readonly Composition[]> = {
     { group: ASSET_FIELDS, prefix: 'asset.', via: 'row' },
     { group: PATCH_FIELDS, prefix: 'patch.', via: 'row' },
   ],
+  jobs: [{ group: JOB_FIELDS, prefix: '', via: 'row' }],
 }
 
 const ORDERED_TYPES: ReadonlySet<ElementType> = new Set(['integer', 'date'])
@@ -131,6 +132,7 @@ function prefixHistory(history: TokenHistory, prefix: string): TokenHistory {
  * added. Null when no version has ever had it.
  */
 export function versionHint(entity: Entity, version: number, name: string): { message: string; replacement: string | null } | null {
+  if (tokenSet(entity, version).byName.has(name)) return null
   for (const other of TOKEN_VERSIONS) {
     const token = other === version ? undefined : tokenSet(entity, other).byName.get(name)
     if (token === undefined) continue

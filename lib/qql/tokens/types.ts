@@ -1,7 +1,7 @@
 // Types of the QQL token registry: what a token is, how it reaches SQL, and how it changed between versions.
 import type { Operator } from '../ast'
 
-export const ENTITIES = ['assets', 'patches', 'findings'] as const
+export const ENTITIES = ['assets', 'patches', 'findings', 'jobs'] as const
 export type Entity = (typeof ENTITIES)[number]
 
 export type ElementType = 'text' | 'keyword' | 'enum' | 'integer' | 'date' | 'boolean' | 'ip'
@@ -9,7 +9,7 @@ export type ElementType = 'text' | 'keyword' | 'enum' | 'integer' | 'date' | 'bo
 export type TokenType = ElementType | 'array'
 
 /** The table a field is read from; also where the autocomplete values of its `valueSource` come from. */
-export type FieldTable = 'assets' | 'patches' | 'findings'
+export type FieldTable = 'assets' | 'patches' | 'findings' | 'jobs'
 
 export interface TokenChange {
   /** The token-schema version in which the change took effect. */
@@ -42,7 +42,7 @@ type FieldType = { type: ElementType; elementType?: undefined } | { type: 'array
 /** One field of a table, written once and composed into the token sets of the entities that can see it. */
 export type FieldDefinition = FieldType & {
   name: string
-  /** The SQL expression over the table's alias (`a`, `p`, `f`); constant text only, never a user value. */
+  /** The SQL expression over the table's alias (`a`, `p`, `f`, `j`); constant text only, never a user value. */
   sql: string
   /** Enum values (for `enum` tokens). */
   values?: readonly string[]
