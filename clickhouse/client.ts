@@ -1,5 +1,7 @@
 // The one database handle: a small pool of @clickhouse/client clients over the embedded engine (chdb) or HTTP.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+import { Readable } from 'node:stream'
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 import { readDatabaseConfig, type DatabaseConfig } from './config'
 import { DatabaseUnavailableError, DataDirectoryBusyError, isDataDirectoryLockError } from './errors'
@@ -30,16 +32,31 @@ export interface Database {
   /** Inserts plain objects (JSONEachRow). */
   insert(table: string, rows: readonly object[]): Promise<void>
   /**
-   * Inserts rows already serialised as JSON arrays, one per line, in the order of `columns` (JSONCompactEachRow):
-   * the bulk path, which skips building and serialising an object per row.
+   * Loads TabSeparated bytes into temporary tables (columns as in each `structure`, e.g. `a String, b UInt8`) and runs
+   * each statement over them, in order, with `{name}` standing for a staged table (e.g. `INSERT INTO t SELECT a FROM
+   * {rows}`). The tables live in one session (embedded: the bytes are handed to the engine zero-copy; HTTP: a session
+   * of this call), are parsed once by the engine, and are dropped afterwards. Values travel as data only.
    */
-  insertCompactLines(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>
+  insertStaged(tables: readonly StagedTable[], statements: readonly string[]): Promise<void>
   close(): Promise<void>
+}
+
+export interface StagedTable {
+  /** The statements' placeholder: `{name}`. */
+  name: string
+  structure: string
+  data: Buffer
+}
+
+/** The chdb connection's raw passthrough insert (bytes handed to the engine without a JS string). */
+interface ChdbRawInsert {
+  rawInsert(params: { table: string; values: Buffer; format: 'TabSeparated' }): Promise<unknown>
 }
 
 interface PooledClient {
   client: ClickHouseClient
   inFlight: number
+  chdb?: ChdbRawInsert
 }
 
 class PooledDatabase implements Database {
@@ -48,11 +65,11 @@ class PooledDatabase implements Database {
     private readonly pool: PooledClient[],
   ) {}
 
-  private async withClient<T>(work: (client: ClickHouseClient) => Promise<T>): Promise<T> {
+  private async withClient<T>(work: (client: ClickHouseClient, slot: PooledClient) => Promise<T>): Promise<T> {
     const slot = this.pool.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best))
     slot.inFlight++
     try {
-      return await work(slot.client)
+      return await work(slot.client, slot)
     } finally {
       slot.inFlight--
     }
@@ -78,11 +95,27 @@ class PooledDatabase implements Database {
     })
   }
 
-  insertCompactLines(table: string, columns: readonly string[], lines: readonly string[]): Promise<void> {
-    if (lines.length === 0) return Promise.resolve()
-    return this.withClient(async (client) => {
-      // Inline data after the FORMAT clause: the engine (embedded or over HTTP) parses the lines as they are.
-      await client.command({ query: `INSERT INTO ${table} (${columns.join(', ')}) FORMAT JSONCompactEachRow\n${lines.join('\n')}` })
+  insertStaged(tables: readonly StagedTable[], statements: readonly string[]): Promise<void> {
+    if (tables.length === 0 || statements.length === 0) return Promise.resolve()
+    return this.withClient(async (client, slot) => {
+      // Temporary tables live in one session only (the embedded connection's own; over HTTP a session of this
+      // call), so concurrent writers never meet; every step runs in that session.
+      const session_id = slot.chdb ? undefined : crypto.randomUUID()
+      const staged = tables.map((table) => ({ ...table, temporary: `stage_${table.name}_${crypto.randomBytes(8).toString('hex')}` }))
+      try {
+        for (const table of staged) {
+          await client.command({ query: `CREATE TEMPORARY TABLE ${table.temporary} (${table.structure}) ENGINE = Memory`, session_id })
+          // Embedded: the bytes are handed to the engine zero-copy and parsed there (no JS string of the rows).
+          if (slot.chdb) await slot.chdb.rawInsert({ table: table.temporary, values: table.data, format: 'TabSeparated' })
+          else await client.insert({ table: table.temporary, values: Readable.from([table.data], { objectMode: false }), format: 'TabSeparated', session_id })
+        }
+        for (const statement of statements) {
+          const query = staged.reduce((sql, table) => sql.replaceAll(`{${table.name}}`, table.temporary), statement)
+          await client.command({ query, session_id })
+        }
+      } finally {
+        for (const table of staged) await client.command({ query: `DROP TEMPORARY TABLE IF EXISTS ${table.temporary}`, session_id })
+      }
     })
   }
 
@@ -110,7 +143,7 @@ async function openEmbedded(config: Extract<DatabaseConfig, { engine: 'embedded'
     // The embedded connection ignores the `database` option; a session-level USE selects it instead.
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${config.database}` })
     await client.command({ query: `USE ${config.database}` })
-    pool.push({ client, inFlight: 0 })
+    pool.push({ client, inFlight: 0, chdb: (connection as unknown as { chdb?: ChdbRawInsert }).chdb })
   }
   return new PooledDatabase(config, pool)
 }

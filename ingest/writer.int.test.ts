@@ -96,6 +96,33 @@ describe('writeScans', () => {
     expect(events.map((e) => e.event)).toEqual(['missing', 'installed'])
   })
 
+  it('stores every column of findings and events exactly, also for ids with tabs, newlines, backslashes and quotes', async () => {
+    const odd = 'a\t5\\x\n"y\'\r ü€{stage}\\\''
+    const patchId = 'p\\t\t"1\n'
+    await write([scan(odd, '2026-11-01T08:00:00.123Z', [patch(patchId, 'Missing', 'Critical'), { ...patch('p2', 'Installed'), installedAt: '2026-10-15T04:00:00Z' } as ReturnType<typeof patch>], 'o\t1')])
+    const findings = (scanId: string) => db.query<Record<string, unknown>>(
+      'SELECT asset_id, patch_id, status, first_seen_at, installed_at, changed_at, scan_id, version, is_deleted FROM findings WHERE asset_id = {id:String} AND scan_id = {scan:String} ORDER BY patch_id',
+      { id: odd, scan: scanId },
+    )
+    expect(await findings('o\t1')).toEqual([
+      { asset_id: odd, patch_id: 'p2', status: 'Installed', first_seen_at: '2026-11-01T08:00:00.123Z', installed_at: '2026-10-15T04:00:00.000Z', changed_at: '2026-11-01T08:00:00.123Z', scan_id: 'o\t1', version: 1793520000123, is_deleted: 0 },
+      { asset_id: odd, patch_id: patchId, status: 'Missing', first_seen_at: '2026-11-01T08:00:00.123Z', installed_at: null, changed_at: '2026-11-01T08:00:00.123Z', scan_id: 'o\t1', version: 1793520000123, is_deleted: 0 },
+    ])
+    await write([scan(odd, '2026-11-02T08:00:00Z', [patch('p2', 'Installed')], 'o\n2')])
+    expect(await findings('o\n2')).toEqual([
+      { asset_id: odd, patch_id: patchId, status: 'Missing', first_seen_at: '2026-11-01T08:00:00.123Z', installed_at: null, changed_at: '2026-11-02T08:00:00.000Z', scan_id: 'o\n2', version: 1793606400000, is_deleted: 1 },
+    ])
+    const events = await db.query<Record<string, unknown>>(
+      'SELECT event_at, asset_id, patch_id, event, previous_status, vendor_severity, first_seen_at, scan_id FROM finding_events WHERE asset_id = {id:String} ORDER BY event_at, patch_id',
+      { id: odd },
+    )
+    expect(events).toEqual([
+      { event_at: '2026-11-01T08:00:00.123Z', asset_id: odd, patch_id: 'p2', event: 'installed', previous_status: '', vendor_severity: 'Low', first_seen_at: '2026-11-01T08:00:00.123Z', scan_id: 'o\t1' },
+      { event_at: '2026-11-01T08:00:00.123Z', asset_id: odd, patch_id: patchId, event: 'missing', previous_status: '', vendor_severity: 'Critical', first_seen_at: '2026-11-01T08:00:00.123Z', scan_id: 'o\t1' },
+      { event_at: '2026-11-02T08:00:00.000Z', asset_id: odd, patch_id: patchId, event: 'removed', previous_status: 'Missing', vendor_severity: '', first_seen_at: '2026-11-01T08:00:00.123Z', scan_id: 'o\n2' },
+    ])
+  })
+
   it('an undated inline description never undoes a dated catalog update', async () => {
     await upsertCatalog(db, [patchCatalogSchema.parse({ id: 'p7', title: 'Patch p7', publishedAt: '2026-10-01T00:00:00Z' })])
     await upsertCatalog(db, [patchCatalogSchema.parse({ id: 'p7', title: 'Patch p7', isSuperseded: true, supersededBy: ['p8'], publishedAt: '2026-10-01T00:00:00Z', modifiedAt: '2026-10-20T00:00:00Z' })])

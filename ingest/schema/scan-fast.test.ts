@@ -72,6 +72,31 @@ describe('parseScanDocument (fast path) against scanDocumentSchema', () => {
     })
   }
 
+  it('reads canonical ISO times exactly as new Date() does (fast date path), edge cases included', () => {
+    const texts = [
+      '2026-11-01T08:00:00.000Z', '2024-02-29T23:59:59.999Z', '2025-02-29T00:00:00.000Z', '2100-02-29T00:00:00.000Z',
+      '2000-02-29T12:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z',
+      '2026-01-01T23:60:00.000Z', '2026-01-01T23:59:60.000Z', '0999-01-01T00:00:00.000Z', '0050-06-01T00:00:00.000Z',
+      '1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2026-1-01T00:00:00.0000Z', '2026-01-01T00:00:00.000+', '2026-01-01 00:00:00.000Z',
+      '2026-0a-01T00:00:00.000Z', '+2026-01-01T00:00:00.00Z', '2026-00-10T00:00:00.000Z', '2026-01-00T00:00:00.000Z',
+    ]
+    for (const text of texts) {
+      const doc = base()
+      doc.patches[0].installedAt = text
+      expectSameAsZod(doc)
+      const result = parseScanDocument(doc)
+      if (result.ok) expect(result.doc.patches[0].installedAt?.getTime()).toBe(new Date(text).getTime())
+    }
+    // Many different times in one run (the shared-Date cache must never hand out a wrong one).
+    for (let i = 0; i < 2000; i++) {
+      const doc = base()
+      const text = new Date(1_700_000_000_000 + i * 997_003).toISOString()
+      doc.patches[0].installedAt = text
+      const result = parseScanDocument(doc)
+      expect(result.ok && result.doc.patches[0].installedAt?.toISOString()).toBe(text)
+    }
+  })
+
   it('agrees on non-objects', () => {
     for (const value of [null, 1, 'text', [], [{}], {}]) expectSameAsZod(value)
   })

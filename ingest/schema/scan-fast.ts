@@ -73,10 +73,47 @@ function member<T>(value: unknown, allowed: ReadonlySet<unknown>, fallback: T | 
  * (the validated documents are never mutated).
  */
 const parsedDates = new Map<string, Date>()
+const lastDates: (Date | undefined)[] = new Array(256)
+
+const digit = (text: string, at: number) => {
+  const d = text.charCodeAt(at) - 48
+  return d >= 0 && d <= 9 ? d : Number.NaN
+}
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * The canonical UTC form `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes and nearly every agent sends), read
+ * without a Date parse; NaN when the text is anything else (then `new Date` decides). Same result as `new Date(text)`.
+ */
+function canonicalIsoMs(text: string): number {
+  if (text.length !== 24 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 ||
+      text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return Number.NaN
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3)
+  const month = digit(text, 5) * 10 + digit(text, 6)
+  const day = digit(text, 8) * 10 + digit(text, 9)
+  const hour = digit(text, 11) * 10 + digit(text, 12)
+  const minute = digit(text, 14) * 10 + digit(text, 15)
+  const second = digit(text, 17) * 10 + digit(text, 18)
+  const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22)
+  // Years below 1000 (Date.UTC maps 0–99 to 19xx), out-of-range fields and Feb 29 of common years go the slow way.
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1] && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return Number.NaN
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return Number.NaN
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms)
+}
 
 function time(value: unknown): Date {
   if (typeof value === 'string') {
     if (value.length > 64) throw UNSURE
+    const ms = canonicalIsoMs(value)
+    if (ms === ms) {
+      // Shared Dates for repeated texts: a small direct-mapped cache keyed by the time itself (no string hashing).
+      const slot = Math.imul(Math.floor(ms / 1000) | 0, 0x9e3779b1) >>> 24
+      const cached = lastDates[slot]
+      if (cached !== undefined && cached.getTime() === ms) return cached
+      const date = new Date(ms)
+      lastDates[slot] = date
+      return date
+    }
     let date = parsedDates.get(value)
     if (date === undefined) {
       date = new Date(value)
