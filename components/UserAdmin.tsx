@@ -32,7 +32,8 @@ function NewUserForm({ knownTags, onDone }: { knownTags: string[]; onDone: (noti
       email: String(data.get('email') ?? ''),
       name: String(data.get('name') ?? ''),
       role,
-      scope: role === 'Administrator' && !scope.all && scope.tags.length === 0 ? undefined : scope,
+      // No scope chosen: the server's default for the role applies (Administrators all assets, others none).
+      scope: !scope.all && scope.tags.length === 0 ? undefined : scope,
       password: String(data.get('password') ?? '') || undefined,
     })
     setBusy(false)

@@ -1,5 +1,6 @@
 // Feeds the generated demo estate through the scan writer, day by day, reporting progress.
 import type { Database } from '@/clickhouse/client'
+import { countAssetScans, mergeVersionedTables } from '@/lib/repositories/estate'
 import { getSetting, putSetting } from '@/lib/repositories/settings'
 import { createDemoEstate, type EstateOptions } from './demo/generator'
 import type { ScanDocument, ScanDocumentInput } from './schema/scan'
@@ -57,7 +58,7 @@ export async function seedDemoEstate(db: Database, options: EstateOptions, onPro
     progress.day = day + 1
   }
   // Merge the versioned tables once, so FINAL reads of the fresh estate cost nothing.
-  for (const table of ['assets', 'patches', 'findings']) await db.command(`OPTIMIZE TABLE ${table} FINAL`)
+  await mergeVersionedTables(db)
   await putSetting(db, 'demo.seeded', JSON.stringify({ ...options, at: new Date().toISOString() }))
   const seconds = Math.max(0.001, (Date.now() - started) / 1000)
   return {
@@ -73,6 +74,5 @@ export async function seedDemoEstate(db: Database, options: EstateOptions, onPro
 /** First start only: never after a seed has run, and never over data that came from elsewhere. */
 export async function needsFirstStartSeed(db: Database): Promise<boolean> {
   if (await getSetting(db, 'demo.seeded')) return false
-  const [row] = await db.query<{ c: number }>('SELECT toUInt32(count()) AS c FROM asset_scans')
-  return Number(row?.c ?? 0) === 0
+  return (await countAssetScans(db)) === 0
 }

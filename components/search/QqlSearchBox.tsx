@@ -2,6 +2,7 @@
 // The QQL search box: autocomplete from the parser's cursor mode and known values, keyboard-driven, caret errors.
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { callApi } from '@/components/api-client'
 import type { QqlError } from '@/lib/qql'
 import { QqlErrorList } from './QqlErrorList'
 
@@ -68,9 +69,9 @@ export function QqlSearchBox({ entity, basePath, initialQuery, initialErrors, pl
     async (text: string, cursor: number) => {
       const id = ++requestId.current
       const params = new URLSearchParams({ entity, q: text, cursor: String(cursor) })
-      const response = await fetch(`/api/v1/qql/suggest?${params.toString()}`)
-      if (!response.ok || id !== requestId.current) return
-      const body = (await response.json()) as SuggestResponse
+      const result = await callApi<SuggestResponse>('GET', `/api/v1/qql/suggest?${params.toString()}`)
+      if (!result.ok || id !== requestId.current) return
+      const body = result.data
       setSuggestions(toSuggestions(body))
       setSpan({ from: body.from, to: body.to })
       setActive(-1)
@@ -102,15 +103,14 @@ export function QqlSearchBox({ entity, basePath, initialQuery, initialErrors, pl
     clearTimeout(timer.current)
     requestId.current++
     setOpen(false)
-    const response = await fetch('/api/v1/qql/validate', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entity, query: text }),
-    })
-    const body = (await response.json()) as { valid?: boolean; errors?: QqlError[]; error?: { message: string } }
+    const result = await callApi<{ valid: boolean; errors: QqlError[] }>('POST', '/api/v1/qql/validate', { entity, query: text })
     setCheckedQuery(text)
-    if (!response.ok || !body.valid) {
-      setErrors(body.errors ?? [{ message: body.error?.message ?? 'The query could not be checked.', start: 0, end: 0 }])
+    if (!result.ok) {
+      setErrors([{ message: result.message, start: 0, end: 0 }])
+      return
+    }
+    if (!result.data.valid) {
+      setErrors(result.data.errors)
       return
     }
     setErrors([])

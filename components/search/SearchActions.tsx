@@ -2,6 +2,7 @@
 // Search actions: save the current search, reopen recent and saved ones, rename, share or delete own saved searches.
 import Link from 'next/link'
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { callApi } from '@/components/api-client'
 
 interface SavedSearch {
   id: string
@@ -20,11 +21,10 @@ interface Searches {
 
 const hrefFor = (basePath: string, query: string) => (query ? `${basePath}?${new URLSearchParams({ q: query }).toString()}` : basePath)
 
-async function send(url: string, method: string, body?: unknown): Promise<string | null> {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-  if (response.ok) return null
-  const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
-  return payload?.error?.message ?? `The server answered ${response.status}.`
+/** Sends a change; the server's message when it refuses, else null. */
+async function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<string | null> {
+  const result = await callApi(method, url, body)
+  return result.ok ? null : result.message
 }
 
 export function SearchActions({ entity, basePath, currentQuery }: { entity: string; basePath: string; currentQuery: string }) {
@@ -34,8 +34,8 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
   const [message, setMessage] = useState<string | null>(null)
 
   const load = useCallback(async () => {
-    const response = await fetch(`/api/v1/searches?entity=${entity}`)
-    if (response.ok) setSearches((await response.json()) as Searches)
+    const result = await callApi<Searches>('GET', `/api/v1/searches?entity=${entity}`)
+    if (result.ok) setSearches(result.data)
   }, [entity])
 
   useEffect(() => {
@@ -45,7 +45,7 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    const error = await send('/api/v1/searches', 'POST', { name: String(form.get('name') ?? ''), entity, query: currentQuery, shared: form.get('shared') === 'on' })
+    const error = await send('POST', '/api/v1/searches', { name: String(form.get('name') ?? ''), entity, query: currentQuery, shared: form.get('shared') === 'on' })
     setMessage(error ?? 'Search saved.')
     if (!error) {
       setSaving(false)
@@ -56,18 +56,18 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
   async function rename(search: SavedSearch) {
     const name = window.prompt('New name for this saved search', search.name)
     if (!name) return
-    setMessage(await send(`/api/v1/searches/${search.id}`, 'PATCH', { name }))
+    setMessage(await send('PATCH', `/api/v1/searches/${search.id}`, { name }))
     await load()
   }
 
   async function toggleShared(search: SavedSearch) {
-    setMessage(await send(`/api/v1/searches/${search.id}`, 'PATCH', { shared: !search.shared }))
+    setMessage(await send('PATCH', `/api/v1/searches/${search.id}`, { shared: !search.shared }))
     await load()
   }
 
   async function remove(search: SavedSearch) {
     if (!window.confirm(`Delete the saved search “${search.name}”?`)) return
-    setMessage(await send(`/api/v1/searches/${search.id}`, 'DELETE'))
+    setMessage(await send('DELETE', `/api/v1/searches/${search.id}`))
     await load()
   }
 
