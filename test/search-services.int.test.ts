@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { seedDemoEstate } from '@/ingest/seed'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { DomainError } from '@/lib/errors'
 import { compileQql } from '@/lib/qql'
 import { recordRecentSearch } from '@/lib/repositories/searches'
 import { fetchAssetDetail, fetchRelatedFindings, detailListQuery } from '@/lib/services/details'
@@ -71,9 +71,9 @@ describe('query handling', () => {
       requireSearch('assets', 'vendorSeverity: and (', admin)
       expect.unreachable()
     } catch (error) {
-      expect(error).toBeInstanceOf(ApiError)
-      expect((error as ApiError).status).toBe(400)
-      expect(((error as ApiError).details as { errors: { start: number }[] }).errors[0].start).toBe(16)
+      expect(error).toBeInstanceOf(DomainError)
+      expect((error as DomainError).kind).toBe('invalid')
+      expect(((error as DomainError).details as { errors: { start: number }[] }).errors[0].start).toBe(16)
     }
   })
 
@@ -108,9 +108,9 @@ describe('saved and recent searches', () => {
     const seenByAdmin = (await searchesFor(db, admin, 'assets')).saved.find((s) => s.id === mine.id)
     expect(seenByAdmin).toMatchObject({ name: 'Berlin criticals', shared: true, mine: false })
     const other: SessionUser = { ...berlin, id: 'u-other' }
-    await expect(changeSearch(db, other, mine.id, { name: 'hijacked' })).rejects.toMatchObject({ status: 403 })
+    await expect(changeSearch(db, other, mine.id, { name: 'hijacked' })).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(saveSearch(db, berlin, { name: 'broken', entity: 'assets', query: 'name: (', tokenVersion: 2, shared: false })).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid',
       code: 'INVALID_QUERY',
     })
     await removeSearch(db, berlin, mine.id)

@@ -1,4 +1,5 @@
 // The permission table (role → actions) and the one authorize() call every route makes.
+import { DomainError } from '@/lib/errors'
 import type { Role, SessionUser } from './user'
 
 export const ACTIONS = {
@@ -49,10 +50,10 @@ export function can(user: Pick<SessionUser, 'role'>, action: Action): boolean {
   return PERMISSIONS[user.role].has(action)
 }
 
-export class ForbiddenError extends Error {
-  readonly code = 'FORBIDDEN'
+/** The role's refusal of an action: a DomainError of kind `forbidden` (403) naming the action in its details. */
+export class ForbiddenError extends DomainError {
   constructor(readonly action: Action) {
-    super(`Your role may not ${ACTIONS[action].toLowerCase()}.`)
+    super('forbidden', 'FORBIDDEN', `Your role may not ${ACTIONS[action].toLowerCase()}.`, { action })
   }
 }
 

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { getDatabase, type Database } from '@/clickhouse/client'
 import { checkActivationKey } from '@/lib/auth/activation-keys'
 import type { ActivationKeyRecord } from '@/lib/repositories/activation-keys'
-import { ApiError, errorResponse } from './api'
+import { errorResponse, toErrorResponse } from './errors'
 
 export interface AgentContext {
   request: NextRequest
@@ -21,9 +21,7 @@ export function agentRoute(handler: (context: AgentContext) => Promise<unknown>)
       const result = await handler({ request, key: check.key, db })
       return result instanceof Response ? result : NextResponse.json(result)
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details)
-      console.error('[agent-api] unexpected error', error)
-      return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; the error is in the server log.')
+      return toErrorResponse(error, 'agent-api')
     }
   }
 }

@@ -3,35 +3,11 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import { getDatabase, type Database } from '@/clickhouse/client'
 import { API_TOKEN_PREFIX, resolveApiToken } from '@/lib/auth/api-tokens'
-import { authorize, ForbiddenError, type Action } from '@/lib/auth/policy'
+import { authorize, type Action } from '@/lib/auth/policy'
 import { getCurrentUser } from '@/lib/auth/session'
 import type { SessionUser } from '@/lib/auth/user'
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message)
-  }
-}
-
-export function errorResponse(status: number, code: string, message: string, details?: unknown): NextResponse {
-  return NextResponse.json({ error: { code, message, details: details ?? null } }, { status })
-}
-
-function toErrorResponse(error: unknown): NextResponse {
-  if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details)
-  if (error instanceof ForbiddenError) return errorResponse(403, 'FORBIDDEN', error.message, { action: error.action })
-  if (error instanceof z.ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-    return errorResponse(400, 'INVALID_INPUT', `Invalid input: ${details.map((d) => `${d.path || '(root)'}: ${d.message}`).join('; ')}`, details)
-  }
-  console.error('[api] unexpected error', error)
-  return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; the error is in the server log.')
-}
+import { invalid } from '@/lib/errors'
+import { errorResponse, toErrorResponse } from './errors'
 
 const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -77,7 +53,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.')
+    throw invalid('INVALID_JSON', 'The request body is not valid JSON.')
   }
 }
 
@@ -117,7 +93,7 @@ export function apiRoute<QuerySchema extends AnySchema = EmptySchema, BodySchema
       const result = await handler({ request, user: authenticated, query, body, params, db: await getDatabase() })
       return result instanceof Response ? result : NextResponse.json(result)
     } catch (error) {
-      return toErrorResponse(error)
+      return toErrorResponse(error, 'api')
     }
   }
 }
@@ -129,7 +105,7 @@ export function publicApiRoute(handler: (request: NextRequest) => Promise<unknow
       const result = await handler(request)
       return result instanceof Response ? result : NextResponse.json(result)
     } catch (error) {
-      return toErrorResponse(error)
+      return toErrorResponse(error, 'api')
     }
   }
 }

@@ -4,7 +4,7 @@ import type { Database } from '@/clickhouse/client'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy'
 import { timeZoneSchema, type SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { invalid, notFound } from '@/lib/errors'
 import { appendAudit } from '@/lib/repositories/audit'
 import { findUserById, saveUser, type UserRecord } from '@/lib/repositories/users'
 import { choosePassword, toUserView, type UserView } from './user-admin'
@@ -22,7 +22,7 @@ export const passwordChangedSchema = z.object({ signedOut: z.literal(true) })
 
 async function requireSelf(db: Database, user: SessionUser): Promise<UserRecord> {
   const record = await findUserById(db, user.id)
-  if (!record) throw new ApiError(404, 'NOT_FOUND', 'Your account no longer exists.')
+  if (!record) throw notFound('Your account no longer exists.')
   return record
 }
 
@@ -42,7 +42,7 @@ export async function updateAccount(db: Database, user: SessionUser, input: z.in
 export async function changeOwnPassword(db: Database, user: SessionUser, input: z.infer<typeof changePasswordBody>) {
   const record = await requireSelf(db, user)
   if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
-    throw new ApiError(400, 'WRONG_PASSWORD', 'The current password is wrong.')
+    throw invalid('WRONG_PASSWORD', 'The current password is wrong.')
   }
   const { password } = choosePassword(input.newPassword, record.email)
   await saveUser(db, record, { passwordHash: await hashPassword(password), sessionEpoch: record.sessionEpoch + 1 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { generateActivationKey } from '@/lib/auth/activation-keys'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { conflict, notFound } from '@/lib/errors'
 import { findActivationKeyById, saveActivationKey, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
 import { appendAudit } from '@/lib/repositories/audit'
 import { nextRowVersion } from '@/lib/repositories/versioning'
@@ -40,8 +40,8 @@ export async function createActivationKey(db: Database, actor: SessionUser, inpu
 
 export async function revokeActivationKey(db: Database, actor: SessionUser, id: string) {
   const key = await findActivationKeyById(db, id)
-  if (!key) throw new ApiError(404, 'NOT_FOUND', `No activation key with id ${id}.`)
-  if (key.revokedAt) throw new ApiError(409, 'ALREADY_REVOKED', `The activation key pbk_${key.prefix}_… was already revoked at ${key.revokedAt}.`)
+  if (!key) throw notFound(`No activation key with id ${id}.`)
+  if (key.revokedAt) throw conflict('ALREADY_REVOKED', `The activation key pbk_${key.prefix}_… was already revoked at ${key.revokedAt}.`)
   const revoked: ActivationKeyRecord = { ...key, revokedAt: new Date().toISOString(), version: nextRowVersion(key.version) }
   await saveActivationKey(db, revoked)
   await appendAudit(db, { actor, action: 'activationKey.revoke', entity: 'activationKey', entityId: id, before: describeKey(key), after: describeKey(revoked) })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { generateApiToken } from '@/lib/auth/api-tokens'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { invalid, notFound } from '@/lib/errors'
 import { apiTokenListing, findApiTokenById, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenListing } from '@/lib/repositories/api-tokens'
 import { appendAudit } from '@/lib/repositories/audit'
 import { findUserById } from '@/lib/repositories/users'
@@ -31,7 +31,25 @@ export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) })
 export const createdTokenSchema = z.object({ token: z.string(), apiToken: tokenViewSchema })
 export const tokenIdParams = z.object({ id: z.string().min(1).max(64) })
 
+/**
+ * A token minted with another API token may not outlive it (else a stolen short-lived token buys a permanent one):
+ * asking for no expiry, or a later one, is refused with the longest lifetime still allowed.
+ */
+function refuseOutlivingMintingToken(user: SessionUser, expiresAt: string | null, now: Date): void {
+  const mintingExpiry = user.apiToken?.expiresAt
+  if (!mintingExpiry || (expiresAt !== null && Date.parse(expiresAt) <= Date.parse(mintingExpiry))) return
+  const maxDays = Math.floor((Date.parse(mintingExpiry) - now.getTime()) / 86_400_000)
+  throw invalid(
+    'TOKEN_OUTLIVES_CREDENTIAL',
+    `A token created with an API token cannot outlive it: the token you used expires at ${mintingExpiry}, so ask for ` +
+      (maxDays >= 1 ? `at most ${maxDays} day${maxDays === 1 ? '' : 's'} (expiresInDays).` : 'a new token from a signed-in session instead.'),
+    { mintingTokenExpiresAt: mintingExpiry, maxExpiresInDays: maxDays >= 1 ? maxDays : null },
+  )
+}
+
 export async function createOwnToken(db: Database, user: SessionUser, input: z.infer<typeof createTokenBody>, now = new Date()) {
+  const expiresAt = input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString()
+  refuseOutlivingMintingToken(user, expiresAt, now)
   const generated = generateApiToken()
   const record = await insertApiToken(db, {
     id: generated.id,
@@ -39,7 +57,7 @@ export async function createOwnToken(db: Database, user: SessionUser, input: z.i
     name: input.name,
     secretHash: generated.secretHash,
     createdAt: now.toISOString(),
-    expiresAt: input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
+    expiresAt,
   })
   const apiToken = apiTokenListing(record, user.email)
   await appendAudit(db, { actor: user, action: 'apiToken.create', entity: 'apiToken', entityId: record.id, after: apiToken })
@@ -53,7 +71,7 @@ export async function listTokens(db: Database, userId?: string): Promise<{ token
 /** Revokes a token; `ownerId` limits it to that user's tokens (anyone else's answers 404, as if it did not exist). */
 export async function revokeToken(db: Database, actor: SessionUser, id: string, ownerId?: string): Promise<ApiTokenListing> {
   const token = await findApiTokenById(db, id)
-  if (!token || (ownerId !== undefined && token.userId !== ownerId)) throw new ApiError(404, 'NOT_FOUND', 'No such API token.')
+  if (!token || (ownerId !== undefined && token.userId !== ownerId)) throw notFound('No such API token.')
   const ownerEmail = (await findUserById(db, token.userId))?.email ?? ''
   if (token.revokedAt) return apiTokenListing(token, ownerEmail)
   const before = apiTokenListing(token, ownerEmail)

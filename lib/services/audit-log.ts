@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { invalid } from '@/lib/errors'
 import { appendAudit, listAuditEntries, type AuditField, type AuditFilter, type AuditRecord } from '@/lib/repositories/audit'
 import { MAX_PAGE_SIZE } from '@/lib/repositories/paging'
 
@@ -55,10 +55,10 @@ export function parseAuditFilter(text: string): AuditFilter {
     }
     const field = AUDIT_FILTER_FIELDS[fieldName]
     if (!field) {
-      throw new ApiError(400, 'INVALID_FILTER', `Unknown field "${fieldName}" at position ${position + 1}: use ${Object.keys(AUDIT_FILTER_FIELDS).join(', ')}.`, { position, expected: Object.keys(AUDIT_FILTER_FIELDS) })
+      throw invalid('INVALID_FILTER', `Unknown field "${fieldName}" at position ${position + 1}: use ${Object.keys(AUDIT_FILTER_FIELDS).join(', ')}.`, { position, expected: Object.keys(AUDIT_FILTER_FIELDS) })
     }
     if (field === 'after' || field === 'before') {
-      if (Number.isNaN(Date.parse(value))) throw new ApiError(400, 'INVALID_FILTER', `"${value}" at position ${position + 1} is not a date (use e.g. 2026-11-01 or 2026-11-01T08:00Z).`, { position })
+      if (Number.isNaN(Date.parse(value))) throw invalid('INVALID_FILTER', `"${value}" at position ${position + 1} is not a date (use e.g. 2026-11-01 or 2026-11-01T08:00Z).`, { position })
       filter[field] = new Date(value).toISOString()
     } else {
       filter.terms.push({ field, pattern: value })

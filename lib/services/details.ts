@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { notFound } from '@/lib/errors'
 import { findAsset, type AssetDetail } from '@/lib/repositories/assets'
 import { listFindings } from '@/lib/repositories/findings'
 import { findPatch, type PatchDetail } from '@/lib/repositories/patches'
@@ -21,7 +21,7 @@ export function fetchAssetDetail(db: Database, user: SessionUser, id: string): P
 /** For the API: the asset, or a 404 that looks the same whether it is missing or outside the user's scope. */
 export async function requireAssetDetail(db: Database, user: SessionUser, id: string): Promise<AssetDetail> {
   const asset = await fetchAssetDetail(db, user, id)
-  if (!asset) throw new ApiError(404, 'NOT_FOUND', 'No such asset.')
+  if (!asset) throw notFound('No such asset.')
   return asset
 }
 

@@ -3,8 +3,8 @@ import { NextResponse } from 'next/server'
 import type { Database } from '@/clickhouse/client'
 import type { BodyFormat } from '@/ingest/documents'
 import { ingestBody, type IngestActor, type IngestKind, type IngestReport } from '@/ingest/pipeline'
-import type { AgentContext } from '@/lib/http/agent-api'
-import { ApiError } from '@/lib/http/api'
+import { DomainError } from '@/lib/errors'
+import type { ActivationKeyRecord } from '@/lib/repositories/activation-keys'
 import { appendAudit } from '@/lib/repositories/audit'
 
 const ACCEPTED_TYPES = /^(application\/(json|x-ndjson|ndjson|jsonl|x-jsonlines|gzip|x-gzip|octet-stream)|text\/plain)$/
@@ -30,7 +30,7 @@ async function* emptyBody(): AsyncGenerator<Uint8Array> {}
 export async function ingestRequest(db: Database, request: Request, kind: IngestKind, actor: IngestActor): Promise<Response> {
   const contentType = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? null
   if (contentType && !ACCEPTED_TYPES.test(contentType)) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType} is not accepted: send application/json or application/x-ndjson (optionally gzip-encoded) as the raw body.`)
+    throw new DomainError('unsupported-media', 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType} is not accepted: send application/json or application/x-ndjson (optionally gzip-encoded) as the raw body.`)
   }
   const format = bodyFormatOf(contentType, actor.fileName)
   const body = (request.body as AsyncIterable<Uint8Array> | null) ?? emptyBody()
@@ -46,7 +46,7 @@ export async function ingestRequest(db: Database, request: Request, kind: Ingest
 
 /** The agent routes' handler for one kind: the key's tags go to every asset, the key is recorded in history. */
 export function ingestWithActivationKey(kind: IngestKind) {
-  return ({ request, key, db }: AgentContext) =>
+  return ({ request, key, db }: { request: Request; key: ActivationKeyRecord; db: Database }) =>
     ingestRequest(db, request, kind, {
       source: 'api',
       actorId: key.id,

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { forbidden, invalid, notFound } from '@/lib/errors'
 import { CURRENT_TOKEN_VERSION, parseQql, TOKEN_VERSIONS } from '@/lib/qql'
 import {
   createSavedSearch,
@@ -33,7 +33,7 @@ export const searchIdParams = z.object({ id: z.string().uuid('not a saved search
 
 function assertQueryParses(entity: z.infer<typeof searchEntitySchema>, query: string, version: number): void {
   const { errors } = parseQql(query, { entity, version })
-  if (errors.length > 0) throw new ApiError(400, 'INVALID_QUERY', `The query does not parse: ${errors[0].message}`, { errors })
+  if (errors.length > 0) throw invalid('INVALID_QUERY', `The query does not parse: ${errors[0].message}`, { errors })
 }
 
 export async function searchesFor(db: Database, user: SessionUser, entity?: string) {
@@ -49,8 +49,8 @@ export async function saveSearch(db: Database, user: SessionUser, input: z.infer
 /** Only the owner (or an Administrator) may change or delete a saved search; others get 404 for private ones. */
 async function ownedSearch(db: Database, user: SessionUser, id: string): Promise<SavedSearch> {
   const search = await findSavedSearch(db, id)
-  if (!search || (!search.shared && search.ownerId !== user.id && user.role !== 'Administrator')) throw new ApiError(404, 'NOT_FOUND', 'No such saved search.')
-  if (search.ownerId !== user.id && user.role !== 'Administrator') throw new ApiError(403, 'FORBIDDEN', 'Only the owner may change a saved search.')
+  if (!search || (!search.shared && search.ownerId !== user.id && user.role !== 'Administrator')) throw notFound('No such saved search.')
+  if (search.ownerId !== user.id && user.role !== 'Administrator') throw forbidden('Only the owner may change a saved search.')
   return search
 }
 

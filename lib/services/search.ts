@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { invalid } from '@/lib/errors'
 import {
   compileQql,
   CURRENT_TOKEN_VERSION,
@@ -48,7 +48,7 @@ export function compileSearch(entity: Entity, query: string, user: SessionUser, 
 export function requireSearch(entity: Entity, query: string, user: SessionUser): SqlFilter {
   const result = compileSearch(entity, query, user)
   if (!result.ok) {
-    throw new ApiError(400, 'INVALID_QUERY', `Invalid query: ${result.errors.map((e) => e.message).join('; ')}`, { errors: result.errors })
+    throw invalid('INVALID_QUERY', `Invalid query: ${result.errors.map((e) => e.message).join('; ')}`, { errors: result.errors })
   }
   return result.filter
 }

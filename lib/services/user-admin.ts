@@ -4,7 +4,7 @@ import type { Database } from '@/clickhouse/client'
 import { generatePassword, hashPassword } from '@/lib/auth/password'
 import { passwordPolicyViolation, PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy'
 import { defaultScopeFor, roleSchema, tagScopeSchema, timeZoneSchema, type SessionUser } from '@/lib/auth/user'
-import { ApiError } from '@/lib/http/api'
+import { conflict, invalid, notFound } from '@/lib/errors'
 import { deleteApiTokensOfUser } from '@/lib/repositories/api-tokens'
 import { appendAudit } from '@/lib/repositories/audit'
 import { createUser, deleteUser, findUserByEmail, findUserById, listUsers, saveUser, type UserRecord } from '@/lib/repositories/users'
@@ -80,19 +80,19 @@ export function toUserView(user: UserRecord): UserView {
 export function choosePassword(given: string | undefined, email: string): { password: string; generated: boolean } {
   if (given === undefined || given === '') return { password: generatePassword(), generated: true }
   const violation = passwordPolicyViolation(given, email)
-  if (violation) throw new ApiError(400, 'WEAK_PASSWORD', violation)
+  if (violation) throw invalid('WEAK_PASSWORD', violation)
   return { password: given, generated: false }
 }
 
 async function requireUser(db: Database, id: string): Promise<UserRecord> {
   const user = await findUserById(db, id)
-  if (!user) throw new ApiError(404, 'NOT_FOUND', 'No such user.')
+  if (!user) throw notFound('No such user.')
   return user
 }
 
 /** An administrator cannot lock themselves out: no changing their own role, disabling or deleting themselves. */
 function refuseSelf(actor: SessionUser, target: UserRecord, what: string): void {
-  if (actor.id === target.id) throw new ApiError(409, 'SELF_CHANGE', `You cannot ${what} your own account; ask another administrator.`)
+  if (actor.id === target.id) throw conflict('SELF_CHANGE', `You cannot ${what} your own account; ask another administrator.`)
 }
 
 export async function listUserViews(db: Database): Promise<UserView[]> {
@@ -104,7 +104,7 @@ export async function getUserView(db: Database, id: string): Promise<UserView> {
 }
 
 export async function createUserAsAdmin(db: Database, actor: SessionUser, input: z.infer<typeof createUserBody>) {
-  if (await findUserByEmail(db, input.email)) throw new ApiError(409, 'EMAIL_TAKEN', `A user with the email ${input.email} exists already.`)
+  if (await findUserByEmail(db, input.email)) throw conflict('EMAIL_TAKEN', `A user with the email ${input.email} exists already.`)
   const { password, generated } = choosePassword(input.password, input.email)
   const user = await createUser(db, {
     email: input.email,
@@ -122,7 +122,7 @@ export async function createUserAsAdmin(db: Database, actor: SessionUser, input:
 export async function updateUserAsAdmin(db: Database, actor: SessionUser, id: string, input: z.infer<typeof updateUserBody>): Promise<UserView> {
   const user = await requireUser(db, id)
   if (input.version !== undefined && input.version !== user.version) {
-    throw new ApiError(409, 'VERSION_CONFLICT', 'Someone changed this user meanwhile; reload and try again.', { version: user.version })
+    throw conflict('VERSION_CONFLICT', 'Someone changed this user meanwhile; reload and try again.', { version: user.version })
   }
   if (input.role !== undefined && input.role !== user.role) refuseSelf(actor, user, 'change the role of')
   if (input.disabled === true) refuseSelf(actor, user, 'disable')

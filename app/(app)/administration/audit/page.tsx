@@ -2,8 +2,8 @@
 import { getDatabase } from '@/clickhouse/client'
 import { DataTable, type Column } from '@/components/DataTable'
 import { requirePageUser } from '@/lib/auth/page'
+import { DomainError } from '@/lib/errors'
 import { formatDateTime } from '@/lib/format'
-import { ApiError } from '@/lib/http/api'
 import type { AuditRecord } from '@/lib/repositories/audit'
 import { AUDIT_FILTER_FIELDS, auditQuerySchema, listAudit } from '@/lib/services/audit-log'
 import { readListInput } from '@/lib/services/page-input'
@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   try {
     page = await listAudit(await getDatabase(), input)
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error
+    if (!(error instanceof DomainError && error.kind === 'invalid')) throw error
     filterError = error.message
   }
   const columns: Column<AuditRecord>[] = [

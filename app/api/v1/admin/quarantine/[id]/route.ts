@@ -1,5 +1,6 @@
 // GET /api/v1/admin/quarantine/:id downloads one rejected document exactly as it was received.
-import { apiRoute, ApiError } from '@/lib/http/api'
+import { notFound } from '@/lib/errors'
+import { apiRoute } from '@/lib/http/api'
 import { getQuarantined } from '@/lib/repositories/quarantine'
 import { quarantineIdParams } from '@/lib/services/ingest-admin'
 
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic'
 
 export const GET = apiRoute({ action: 'data.import', params: quarantineIdParams }, async ({ db, params }) => {
   const entry = await getQuarantined(db, params.id)
-  if (!entry) throw new ApiError(404, 'NOT_FOUND', `No quarantined document with id ${params.id}.`)
+  if (!entry) throw notFound(`No quarantined document with id ${params.id}.`)
   return new Response(new Uint8Array(entry.body), {
     headers: {
       'content-type': 'application/octet-stream',
