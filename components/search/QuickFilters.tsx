@@ -1,10 +1,6 @@
 // Quick filters: one click adds (or removes) a ready-made QQL clause to the list's query.
 import Link from 'next/link'
-
-export interface QuickFilter {
-  label: string
-  clause: string
-}
+import type { QuickFilter } from '@/lib/services/quick-filters'
 
 /** The query with the clause added, or removed when it is already there (so a filter toggles). */
 export function toggleClause(query: string, clause: string): string {

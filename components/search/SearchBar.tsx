@@ -1,7 +1,8 @@
 // A list's search area: the QQL box, search actions, quick filters, and the query read back in plain English.
+import type { QuickFilter } from '@/lib/services/quick-filters'
 import type { SearchResult } from '@/lib/services/search'
 import { QqlSearchBox } from './QqlSearchBox'
-import { QuickFilters, type QuickFilter } from './QuickFilters'
+import { QuickFilters } from './QuickFilters'
 import { SearchActions } from './SearchActions'
 
 interface Props {

@@ -1,6 +1,5 @@
 // QQL → ClickHouse: a checked tree, an entity and a user's tag scope → a WHERE clause with `{qN:Type}` parameters.
 // No user value is ever written into the SQL text.
-import type { TagScope } from '../auth/user'
 import { groupAndOperands, isFindingOnly } from './finding-groups'
 import type { Bound, ElementTest, ResolvedClause, ResolvedNode, SqlValue } from './resolve'
 import { formatUtcDateTime64, wallTimeToUtc } from './time-zone'
@@ -33,6 +32,12 @@ const ENTITY_ROWS: Readonly<Record<Entity, EntityRows>> = {
   jobs: { current: 'j.is_deleted = 0', tagScoped: false },
 }
 
+/** A tag scope as QQL applies it: every asset (`all`), or the assets carrying any of `tags`. */
+export interface QqlScope {
+  all: boolean
+  tags: readonly string[]
+}
+
 export type QqlParamValue = string | number | boolean | readonly string[]
 export type QqlParams = Record<string, QqlParamValue>
 
@@ -42,7 +47,7 @@ export interface CompiledWhere {
 }
 
 /** The asset condition of a tag scope: everything (`null`), nothing (`0`) or assets carrying any of the tags. */
-export function assetScopeCondition(scope: TagScope): CompiledWhere | null {
+export function assetScopeCondition(scope: QqlScope): CompiledWhere | null {
   if (scope.all) return null
   if (scope.tags.length === 0) return { where: '0', params: {} }
   return { where: 'hasAny(a.tags, {scopeTags:Array(String)})', params: { scopeTags: [...scope.tags] } }
@@ -106,7 +111,7 @@ function isFindingClause(node: ResolvedNode): boolean {
 }
 
 /** Compiles a checked query (null = no conditions) for an entity, inside a tag scope, reading dates in `timeZone`. */
-export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: TagScope, timeZone: string): CompiledWhere {
+export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: QqlScope, timeZone: string): CompiledWhere {
   const rows = ENTITY_ROWS[entity]
   const scopeCondition = rows.tagScoped ? assetScopeCondition(scope) : null
   if (scopeCondition?.where === '0') return scopeCondition
@@ -123,7 +128,7 @@ class SqlCompiler {
   private count = 0
 
   constructor(
-    private readonly scope: TagScope,
+    private readonly scope: QqlScope,
     private readonly timeZone: string,
   ) {}
 
@@ -242,7 +247,7 @@ const VALUE_SOURCE_TABLES: Readonly<Record<FieldTable, { from: string; current: 
  * Job values (names, owners, tags) come from every current job: job visibility is by role and ownership, so whoever
  * offers job autocomplete decides whether the user may see them.
  */
-export function tokenValuesQuery(token: QqlToken, prefix: string, scope: TagScope, limit: number): { sql: string; params: QqlParams } | null {
+export function tokenValuesQuery(token: QqlToken, prefix: string, scope: QqlScope, limit: number): { sql: string; params: QqlParams } | null {
   if (token.valueSource === null) return null
   const { table, sql } = token.valueSource
   const { from, current } = VALUE_SOURCE_TABLES[table]

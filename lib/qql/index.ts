@@ -1,8 +1,7 @@
 // Public API of QQL, the token query language: parse, check, compile to ClickHouse, explain, autocomplete, migrate.
-import type { SessionUser } from '../auth/user'
 import { analyzeQuery } from './analyze'
 import { clausesOf, type QqlNode } from './ast'
-import { compileWhere, tokenValuesQuery, type QqlParams } from './compile'
+import { compileWhere, tokenValuesQuery, type QqlParams, type QqlScope } from './compile'
 import { qqlError, type QqlError, type QqlWarning } from './errors'
 import { resolveQuery } from './resolve'
 import { isKnownTimeZone } from './time-zone'
@@ -13,7 +12,7 @@ import type { Entity } from './tokens/types'
 export type * from './ast'
 export { OPERATORS } from './ast'
 export type { QqlError, QqlWarning } from './errors'
-export type { QqlParams, QqlParamValue } from './compile'
+export type { QqlParams, QqlParamValue, QqlScope } from './compile'
 export type { QqlSuggestions } from './suggest'
 export type { MigrationChange, MigrationResult } from './tokens/migrate'
 export type { ElementType, Entity, QqlToken, TokenChange, TokenHistory, TokenSource, TokenType } from './tokens/types'
@@ -26,8 +25,14 @@ export { ENTITIES } from './tokens/types'
 export { MAX_QUERY_LENGTH } from './parser'
 export { printQuery } from './print'
 
-/** What compiling needs of the signed-in user: the tag scope (always applied) and the zone dates are typed in. */
-export type QqlUser = Pick<SessionUser, 'scope' | 'timeZone'>
+/**
+ * What compiling needs of the signed-in user: the tag scope (always applied) and the zone dates are typed in. QQL's own
+ * type (a session user fits it) so that QQL depends on nothing outside itself and runs in the browser as well.
+ */
+export interface QqlUser {
+  scope: QqlScope
+  timeZone: string
+}
 
 export interface ParseResult {
   ast: QqlNode | null

@@ -1,5 +1,9 @@
 // The quick filters of each list (PRODUCT.md): ready-made QQL clauses, checked by a test to compile.
-import type { QuickFilter } from '@/components/search/QuickFilters'
+/** A named, ready-made clause that a click toggles in the list's query. */
+export interface QuickFilter {
+  label: string
+  clause: string
+}
 
 export const ASSET_QUICK_FILTERS: QuickFilter[] = [
   { label: 'Missing patches', clause: 'missingPatchCount > 0' },

@@ -1,0 +1,93 @@
+// ESLint: Next's rules, typescript-eslint, the one-way import layers and where SQL may be written (docs/security.md).
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
+import nextTypescript from 'eslint-config-next/typescript'
+import boundaries from 'eslint-plugin-boundaries'
+
+/**
+ * Layers, most specific first (a file takes the first matching type). `lib-pure` and `qql` are the lib modules that
+ * run in the browser too: no database, no secrets, no Node APIs.
+ */
+const ELEMENTS = [
+  { type: 'qql', pattern: 'lib/qql/**' },
+  { type: 'lib-pure', pattern: ['lib/auth/user.ts', 'lib/errors.ts', 'lib/format.ts', 'lib/schemas/**'] },
+  { type: 'repositories', pattern: 'lib/repositories/**' },
+  { type: 'lib', pattern: 'lib/**' },
+  { type: 'ingest-schema', pattern: 'ingest/schema/**' },
+  { type: 'ingest', pattern: 'ingest/**' },
+  { type: 'clickhouse', pattern: 'clickhouse/**' },
+  { type: 'components', pattern: 'components/**' },
+  { type: 'widgets', pattern: 'widgets/**' },
+  { type: 'app', pattern: ['app/**', 'instrumentation.ts'] },
+  { type: 'scripts', pattern: 'scripts/**' },
+  { type: 'bench', pattern: 'bench/**' },
+].map((element) => ({ ...element, mode: 'full' }))
+
+const DOMAIN = ['qql', 'lib-pure', 'repositories', 'lib', 'ingest-schema', 'ingest']
+const allow = (from, to, importKind) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } }, ...(importKind && { dependency: { kind: importKind } }) },
+})
+
+/** `app → components/widgets → lib/ingest → clickhouse`; a layer may use the ones below it, never the ones above. */
+const LAYER_POLICIES = [
+  allow('app', ['app', 'components', 'widgets', ...DOMAIN, 'clickhouse']),
+  // Components run in the browser: value imports only from browser-safe modules; server modules' types are fine
+  // (erased at build time), their code never is. Nothing at all from clickhouse/.
+  allow('components', ['components', 'qql', 'lib-pure', 'ingest-schema']),
+  allow('components', ['repositories', 'lib', 'ingest'], 'type'),
+  allow('widgets', ['widgets', ...DOMAIN, 'clickhouse']),
+  allow('lib', [...DOMAIN, 'clickhouse']),
+  allow('ingest', [...DOMAIN, 'clickhouse']),
+  allow('repositories', ['repositories', 'qql', 'lib-pure', 'ingest-schema', 'clickhouse']),
+  allow('lib-pure', ['lib-pure', 'qql']),
+  // QQL runs in the browser (the search box) and depends only on itself and the scan vocabulary (zod-only).
+  allow('qql', ['qql', 'ingest-schema']),
+  allow('ingest-schema', ['ingest-schema']),
+  allow('clickhouse', ['clickhouse']),
+  allow('scripts', ['scripts', ...DOMAIN, 'clickhouse']),
+  allow('bench', ['bench', ...DOMAIN, 'clickhouse']),
+]
+
+/** SQL keywords that mark a string as a query (upper case, as every query in this code base is written). */
+const SQL_TEXT = String.raw`/\b(SELECT|INSERT INTO|ALTER TABLE|CREATE TABLE|DROP TABLE|OPTIMIZE TABLE|DELETE FROM)\b/`
+const SQL_MESSAGE = 'SQL belongs in lib/repositories, lib/qql, widgets/*/query.ts, ingest/ writers or clickhouse/ (docs/security.md).'
+
+/** Where SQL may be written (DESIGN.md) — plus tests and benchmarks, which check the engine directly. */
+const SQL_FOLDERS = ['lib/repositories/**', 'lib/qql/**', 'widgets/*/query.ts', 'ingest/**/*writer.ts', 'clickhouse/**', 'bench/**']
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**']
+
+const config = [
+  {
+    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tsconfig.tsbuildinfo'],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-expressions': 'error',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,mts,js,mjs}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/legacy-warnings': false,
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: LAYER_POLICIES }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `Literal[value=${SQL_TEXT}]`, message: SQL_MESSAGE },
+        { selector: `TemplateElement[value.raw=${SQL_TEXT}]`, message: SQL_MESSAGE },
+      ],
+    },
+  },
+  // This file spells the keywords it looks for.
+  { files: [...SQL_FOLDERS, 'eslint.config.mjs'], rules: { 'no-restricted-syntax': 'off' } },
+  // Tests may reach any layer and check the engine with SQL of their own.
+  { files: TEST_FILES, rules: { 'boundaries/dependencies': 'off', 'no-restricted-syntax': 'off' } },
+]
+
+export default config
