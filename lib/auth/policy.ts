@@ -1,5 +1,6 @@
 // The permission table (role → actions) and the one authorize() call every route makes.
 import { DomainError } from '@/lib/errors'
+import { recordAuthorization } from './authorization-record'
 import type { Role, SessionUser } from './user'
 
 export const ACTIONS = {
@@ -57,7 +58,15 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** The authorization decision of a route: throws ForbiddenError unless the user's role allows the action. */
+/** The authorization decision of a route, recorded for the run-time backstop: throws ForbiddenError unless the user's role allows the action. */
 export function authorize(user: Pick<SessionUser, 'role'>, action: Action): void {
-  if (!can(user, action)) throw new ForbiddenError(action)
+  const allowed = can(user, action)
+  recordAuthorization({ by: 'role', action, allowed })
+  if (!allowed) throw new ForbiddenError(action)
+}
+
+/** A resource-level decision inside a handler (e.g. "the caller owns this saved search"), recorded; returns `allowed`. */
+export function decideResourceAccess(resource: string, allowed: boolean): boolean {
+  recordAuthorization({ by: 'resource', resource, allowed })
+  return allowed
 }

@@ -3,10 +3,12 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import { getDatabase, type Database } from '@/clickhouse/client'
 import { API_TOKEN_PREFIX, resolveApiToken } from '@/lib/auth/api-tokens'
+import { recordAuthorization } from '@/lib/auth/authorization-record'
 import { authorize, type Action } from '@/lib/auth/policy'
 import { getCurrentUser } from '@/lib/auth/session'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
+import { withAuthorizationBackstop } from './authorization-backstop'
 import { errorResponse, toErrorResponse } from './errors'
 
 const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -82,30 +84,36 @@ export function apiRoute<QuerySchema extends AnySchema = EmptySchema, BodySchema
   options: { action: Action; query?: QuerySchema; body?: BodySchema; params?: ParamsSchema },
   handler: (context: Context<z.infer<QuerySchema>, z.infer<BodySchema>, z.infer<ParamsSchema>>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, routeContext?: RouteContext): Promise<Response> => {
-    try {
-      const authenticated = await authenticate(request)
-      if (authenticated instanceof Response) return authenticated
-      authorize(authenticated, options.action)
-      const query = (options.query ?? z.object({})).parse(Object.fromEntries(request.nextUrl.searchParams)) as z.infer<QuerySchema>
-      const params = (options.params ?? z.object({})).parse((await routeContext?.params) ?? {}) as z.infer<ParamsSchema>
-      const body = (options.body ? options.body.parse(await readJsonBody(request)) : {}) as z.infer<BodySchema>
-      const result = await handler({ request, user: authenticated, query, body, params, db: await getDatabase() })
-      return result instanceof Response ? result : NextResponse.json(result)
-    } catch (error) {
-      return toErrorResponse(error, 'api')
-    }
-  }
+  return (request: NextRequest, routeContext?: RouteContext): Promise<Response> =>
+    withAuthorizationBackstop(request, async () => {
+      try {
+        const authenticated = await authenticate(request)
+        if (authenticated instanceof Response) {
+          recordAuthorization({ by: 'authentication', status: authenticated.status })
+          return authenticated
+        }
+        authorize(authenticated, options.action)
+        const query = (options.query ?? z.object({})).parse(Object.fromEntries(request.nextUrl.searchParams)) as z.infer<QuerySchema>
+        const params = (options.params ?? z.object({})).parse((await routeContext?.params) ?? {}) as z.infer<ParamsSchema>
+        const body = (options.body ? options.body.parse(await readJsonBody(request)) : {}) as z.infer<BodySchema>
+        const result = await handler({ request, user: authenticated, query, body, params, db: await getDatabase() })
+        return result instanceof Response ? result : NextResponse.json(result)
+      } catch (error) {
+        return toErrorResponse(error, 'api')
+      }
+    })
 }
 
-/** A route open without a session (health checks). Kept separate so the authorization backstop can list them. */
-export function publicApiRoute(handler: (request: NextRequest) => Promise<unknown>) {
-  return async (request: NextRequest): Promise<Response> => {
-    try {
-      const result = await handler(request)
-      return result instanceof Response ? result : NextResponse.json(result)
-    } catch (error) {
-      return toErrorResponse(error, 'api')
-    }
-  }
+/** A route open without a session (health checks, published schemas); `reason` says why it may be, and is its recorded decision. */
+export function publicApiRoute(reason: string, handler: (request: NextRequest, routeContext?: RouteContext) => Promise<unknown>) {
+  return (request: NextRequest, routeContext?: RouteContext): Promise<Response> =>
+    withAuthorizationBackstop(request, async () => {
+      recordAuthorization({ by: 'public', reason })
+      try {
+        const result = await handler(request, routeContext)
+        return result instanceof Response ? result : NextResponse.json(result)
+      } catch (error) {
+        return toErrorResponse(error, 'api')
+      }
+    })
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { generateApiToken } from '@/lib/auth/api-tokens'
+import { decideResourceAccess } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid, notFound } from '@/lib/errors'
 import { apiTokenListing, findApiTokenById, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenListing } from '@/lib/repositories/api-tokens'
@@ -71,7 +72,7 @@ export async function listTokens(db: Database, userId?: string): Promise<{ token
 /** Revokes a token; `ownerId` limits it to that user's tokens (anyone else's answers 404, as if it did not exist). */
 export async function revokeToken(db: Database, actor: SessionUser, id: string, ownerId?: string): Promise<ApiTokenListing> {
   const token = await findApiTokenById(db, id)
-  if (!token || (ownerId !== undefined && token.userId !== ownerId)) throw notFound('No such API token.')
+  if (!token || !decideResourceAccess(`apiToken:${id}`, ownerId === undefined || token.userId === ownerId)) throw notFound('No such API token.')
   const ownerEmail = (await findUserById(db, token.userId))?.email ?? ''
   if (token.revokedAt) return apiTokenListing(token, ownerEmail)
   const before = apiTokenListing(token, ownerEmail)

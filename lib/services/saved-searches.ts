@@ -1,6 +1,7 @@
 // Saved and recent searches as the API serves them: validated, owner-only edits, query checked before saving.
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
+import { decideResourceAccess } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { forbidden, invalid, notFound } from '@/lib/errors'
 import { CURRENT_TOKEN_VERSION, parseQql, TOKEN_VERSIONS } from '@/lib/qql'
@@ -49,8 +50,9 @@ export async function saveSearch(db: Database, user: SessionUser, input: z.infer
 /** Only the owner (or an Administrator) may change or delete a saved search; others get 404 for private ones. */
 async function ownedSearch(db: Database, user: SessionUser, id: string): Promise<SavedSearch> {
   const search = await findSavedSearch(db, id)
-  if (!search || (!search.shared && search.ownerId !== user.id && user.role !== 'Administrator')) throw notFound('No such saved search.')
-  if (search.ownerId !== user.id && user.role !== 'Administrator') throw forbidden('Only the owner may change a saved search.')
+  const mayChange = search !== null && decideResourceAccess(`savedSearch:${id}`, search.ownerId === user.id || user.role === 'Administrator')
+  if (!search || (!search.shared && !mayChange)) throw notFound('No such saved search.')
+  if (!mayChange) throw forbidden('Only the owner may change a saved search.')
   return search
 }
 

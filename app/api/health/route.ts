@@ -5,4 +5,4 @@ import { readHealth } from '@/lib/repositories/health'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = publicApiRoute(async () => readHealth(await getDatabase()))
+export const GET = publicApiRoute('load balancers and operators probe it without a session', async () => readHealth(await getDatabase()))
