@@ -214,7 +214,7 @@ async function measureDatabase() {
     for (const { query, user } of ASSET_LIST_QUERIES) {
       const compiled = compileQql({ query, entity: 'assets', user })
       if (!compiled.ok) throw new Error(`${query}: ${compiled.errors.map((error) => error.message).join('; ')}`)
-      const page = () => listAssets(db, { filter: compiled, sort: 'missing', dir: 'desc', page: 1, pageSize: 50 })
+      const page = () => listAssets(db, user.scope, { filter: compiled, sort: 'missing', dir: 'desc', page: 1, pageSize: 50 })
       const { total } = await page()
       assetList.push({ query, scoped: !user.scope.all, matches: total, ms: await timeRuns(page) })
     }

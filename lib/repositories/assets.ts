@@ -1,6 +1,8 @@
 // Asset list queries (inventory with current missing/installed counts), always within the user's tag scope.
 import type { Database } from '@/clickhouse/client'
+import type { QqlScope } from '@/lib/qql'
 import { pageParams, type ListPage, type SqlFilter } from './paging'
+import { assetScopeFilter, withinScope } from './scope'
 
 export const ASSET_SORTS = {
   name: 'a.name',
@@ -26,6 +28,7 @@ export interface AssetListRow {
 }
 
 export interface AssetListRequest {
+  /** Compiled over ENTITY_SOURCES.assets (alias a). */
   filter: SqlFilter
   sort: AssetSort
   dir: 'asc' | 'desc'
@@ -41,8 +44,8 @@ const ASSET_ROW_COLUMNS = `a.asset_id AS id, a.name AS name, a.operating_system 
  * One page and the total in a single query (`count() OVER ()`): a `patch.*` semi-join then runs once per page, not
  * twice. A page past the end has no row to carry the total, so only then is it counted separately.
  */
-export async function listAssets(db: Database, request: AssetListRequest): Promise<ListPage<AssetListRow>> {
-  const { filter } = request
+export async function listAssets(db: Database, scope: QqlScope, request: AssetListRequest): Promise<ListPage<AssetListRow>> {
+  const filter = withinScope(scope, request.filter)
   const order = `${ASSET_SORTS[request.sort]} ${request.dir === 'asc' ? 'ASC' : 'DESC'}, a.asset_id ASC`
   const rows = await db.query<AssetListRow & { total: number }>(
     `SELECT ${ASSET_ROW_COLUMNS}, toUInt32(count() OVER ()) AS total
@@ -66,21 +69,23 @@ export interface AssetDetail extends AssetListRow {
 }
 
 /** One asset, or null when it does not exist or lies outside `scope` (callers answer 404 either way). */
-export async function findAsset(db: Database, id: string, scope: SqlFilter): Promise<AssetDetail | null> {
+export async function findAsset(db: Database, scope: QqlScope, id: string): Promise<AssetDetail | null> {
+  const inScope = assetScopeFilter(scope)
   const rows = await db.query<AssetDetail>(
     `SELECT ${ASSET_ROW_COLUMNS}, a.architecture AS architecture, a.ip_addresses AS ipAddresses,
             a.last_logged_on_user AS lastLoggedOnUser, a.activated_at AS activatedAt, a.missing_security_count AS missingSecurityCount
-     FROM assets AS a FINAL WHERE a.asset_id = {assetId:String} AND (${scope.where}) LIMIT 1`,
-    { ...scope.params, assetId: id },
+     FROM assets AS a FINAL WHERE a.asset_id = {assetId:String} AND (${inScope.where}) LIMIT 1`,
+    { assetId: id, ...inScope.params },
   )
   return rows[0] ?? null
 }
 
 /** The tags carried by assets inside `scope` (autocomplete values), sorted. */
-export async function listAssetTags(db: Database, scope: SqlFilter): Promise<string[]> {
+export async function listAssetTags(db: Database, scope: QqlScope): Promise<string[]> {
+  const inScope = assetScopeFilter(scope)
   const rows = await db.query<{ tag: string }>(
-    `SELECT DISTINCT arrayJoin(a.tags) AS tag FROM assets AS a FINAL WHERE ${scope.where} ORDER BY tag LIMIT 5000`,
-    scope.params,
+    `SELECT DISTINCT arrayJoin(a.tags) AS tag FROM assets AS a FINAL WHERE ${inScope.where} ORDER BY tag LIMIT 5000`,
+    inScope.params,
   )
   return rows.map((row) => row.tag)
 }

@@ -1,7 +1,8 @@
 // Findings (asset × patch, current status) list queries over the QQL findings source, within the user's scope.
 import type { Database } from '@/clickhouse/client'
-import { ENTITY_SOURCES } from '@/lib/qql'
+import { ENTITY_SOURCES, type QqlScope } from '@/lib/qql'
 import { pageParams, type ListPage, type SqlFilter } from './paging'
+import { withinScope } from './scope'
 
 export const FINDING_SORTS = {
   asset: 'a.name',
@@ -29,7 +30,7 @@ export interface FindingListRow {
 }
 
 export interface FindingListRequest {
-  /** Compiled over ENTITY_SOURCES.findings (aliases f, a, p), scope included. */
+  /** Compiled over ENTITY_SOURCES.findings (aliases f, a, p). */
   filter: SqlFilter
   /** Only the findings of one asset or of one patch (detail pages). */
   of?: { assetId: string } | { patchId: string }
@@ -45,8 +46,8 @@ function narrowed(filter: SqlFilter, of: FindingListRequest['of']): SqlFilter {
   return { where: `(${filter.where}) AND ${column} = {findingsOf:String}`, params: { ...filter.params, findingsOf: id } }
 }
 
-export async function listFindings(db: Database, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
-  const filter = narrowed(request.filter, request.of)
+export async function listFindings(db: Database, scope: QqlScope, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
+  const filter = withinScope(scope, narrowed(request.filter, request.of))
   const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
   const [rows, [count]] = await Promise.all([
     db.query<FindingListRow>(

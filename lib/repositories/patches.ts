@@ -1,6 +1,8 @@
 // Patch catalog list queries, with missing/installed counts over the user's in-scope assets only.
 import type { Database } from '@/clickhouse/client'
+import type { QqlScope } from '@/lib/qql'
 import { pageParams, type ListPage, type SqlFilter } from './paging'
+import { assetScopeFilter } from './scope'
 
 export const PATCH_SORTS = {
   title: 'p.title',
@@ -30,18 +32,18 @@ export interface PatchListRow {
 export interface PatchListRequest {
   /** Condition on the catalog (alias `p`). */
   filter: SqlFilter
-  /** Which assets count (alias `a`): the user's tag scope. */
-  assetScope: SqlFilter
   sort: PatchSort
   dir: 'asc' | 'desc'
   page: number
   pageSize: number
 }
 
-export async function listPatches(db: Database, request: PatchListRequest): Promise<ListPage<PatchListRow>> {
-  const { filter, assetScope } = request
+/** The catalog is not tag-scoped; its counts are: only the assets of `scope` count. */
+export async function listPatches(db: Database, scope: QqlScope, request: PatchListRequest): Promise<ListPage<PatchListRow>> {
+  const { filter } = request
+  const assetScope = assetScopeFilter(scope)
   const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
-  const params = { ...assetScope.params, ...filter.params }
+  const params = { ...filter.params, ...assetScope.params }
   const [rows, [count]] = await Promise.all([
     db.query<PatchListRow>(
       `SELECT p.patch_id AS id, p.title AS title, p.vendor_severity AS vendorSeverity, p.vendor AS vendor, p.kb AS kb,

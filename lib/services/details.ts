@@ -6,7 +6,6 @@ import { notFound } from '@/lib/errors'
 import { findAsset, type AssetDetail } from '@/lib/repositories/assets'
 import { listFindings } from '@/lib/repositories/findings'
 import { findPatch, type PatchDetail } from '@/lib/repositories/patches'
-import { assetScopeFilter } from '@/lib/repositories/scope'
 import { findingListQuery } from './lists'
 import { requireSearch } from './search'
 
@@ -15,7 +14,7 @@ export type DetailListQuery = z.infer<typeof detailListQuery>
 
 /** The asset, or null when it does not exist or is outside the user's scope (both look the same: not found). */
 export function fetchAssetDetail(db: Database, user: SessionUser, id: string): Promise<AssetDetail | null> {
-  return findAsset(db, id, assetScopeFilter(user))
+  return findAsset(db, user.scope, id)
 }
 
 /** For the API: the asset, or a 404 that looks the same whether it is missing or outside the user's scope. */
@@ -31,7 +30,7 @@ export function fetchPatchDetail(db: Database, id: string): Promise<PatchDetail 
 
 /** Findings of one asset or one patch with the given status, through the same scoped findings search as the list. */
 export function fetchRelatedFindings(db: Database, user: SessionUser, of: { assetId: string } | { patchId: string }, input: DetailListQuery) {
-  return listFindings(db, {
+  return listFindings(db, user.scope, {
     filter: requireSearch('findings', `status: ${input.status}`, user),
     of,
     sort: input.sort,

@@ -5,7 +5,6 @@ import { ASSET_SORT_KEYS, listAssets } from '@/lib/repositories/assets'
 import { FINDING_SORT_KEYS, listFindings } from '@/lib/repositories/findings'
 import { listQuerySchema } from '@/lib/repositories/paging'
 import { listPatches, PATCH_SORT_KEYS } from '@/lib/repositories/patches'
-import { assetScopeFilter } from '@/lib/repositories/scope'
 import { requireSearch } from './search'
 import { z } from 'zod'
 
@@ -17,17 +16,16 @@ export const findingListQuery = listQuerySchema(FINDING_SORT_KEYS, 'vendorSeveri
 export type FindingListQuery = z.infer<typeof findingListQuery>
 
 export function fetchAssetPage(db: Database, user: SessionUser, input: AssetListQuery) {
-  return listAssets(db, { filter: requireSearch('assets', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
+  return listAssets(db, user.scope, { filter: requireSearch('assets', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
 }
 
 export function fetchFindingPage(db: Database, user: SessionUser, input: FindingListQuery) {
-  return listFindings(db, { filter: requireSearch('findings', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
+  return listFindings(db, user.scope, { filter: requireSearch('findings', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
 }
 
 export function fetchPatchPage(db: Database, user: SessionUser, input: PatchListQuery) {
-  return listPatches(db, {
+  return listPatches(db, user.scope, {
     filter: requireSearch('patches', input.q, user),
-    assetScope: assetScopeFilter(user),
     sort: input.sort,
     dir: input.dir,
     page: input.page,

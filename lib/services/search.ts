@@ -10,7 +10,6 @@ import {
   migrateQuery,
   parseQql,
   suggestAt,
-  valueSuggestionQuery,
   type Entity,
   type QqlError,
   type QqlSuggestions,
@@ -81,8 +80,7 @@ export async function suggestSearch(db: Database, user: SessionUser, entity: Ent
   const suggestions = suggestAt(text, cursor, entity)
   let knownValues: string[] = []
   if (suggestions.context === 'value' && suggestions.hasValueSource && suggestions.token) {
-    const lookup = valueSuggestionQuery({ entity, token: suggestions.token.name, prefix: suggestions.prefix, user, limit: 15 })
-    if (lookup) knownValues = await lookupTokenValues(db, lookup)
+    knownValues = await lookupTokenValues(db, user.scope, { entity, token: suggestions.token.name, prefix: suggestions.prefix, limit: 15 })
   }
   return { ...suggestions, knownValues }
 }

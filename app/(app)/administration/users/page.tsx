@@ -3,7 +3,6 @@ import { getDatabase } from '@/clickhouse/client'
 import { UserAdmin } from '@/components/UserAdmin'
 import { requirePageUser } from '@/lib/auth/page'
 import { listAssetTags } from '@/lib/repositories/assets'
-import { assetScopeFilter } from '@/lib/repositories/scope'
 import { listUserViews } from '@/lib/services/user-admin'
 
 export const dynamic = 'force-dynamic'
@@ -11,7 +10,7 @@ export const dynamic = 'force-dynamic'
 export default async function UsersPage() {
   const user = await requirePageUser('users.manage')
   const db = await getDatabase()
-  const [users, knownTags] = await Promise.all([listUserViews(db), listAssetTags(db, assetScopeFilter(user))])
+  const [users, knownTags] = await Promise.all([listUserViews(db), listAssetTags(db, user.scope)])
   return (
     <>
       <h1>Users</h1>
