@@ -21,6 +21,7 @@ const RESULT_KEYS: Record<Entity, string> = {
   patches: 'p.patch_id',
   findings: "concat(f.asset_id, '|', f.patch_id)",
   jobs: 'j.job_id',
+  audit: "concat(toString(l.at), '|', l.action, '|', l.entity_id)",
 }
 
 const CURRENT_FINDINGS = 'SELECT asset_id, patch_id, status, first_seen_at, installed_at FROM findings FINAL WHERE is_deleted = 0'

@@ -89,7 +89,7 @@ describe('runQqlCli', () => {
     expect(runQqlCli([])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('missing the query') })
     expect(runQqlCli(['--entity', 'licenses', 'x:1'])).toMatchObject({
       exitCode: 2,
-      stderr: expect.stringContaining('--entity must be one of assets, patches, findings, jobs, not licenses'),
+      stderr: expect.stringContaining('--entity must be one of assets, patches, findings, jobs, audit, not licenses'),
     })
     expect(runQqlCli(['--bogus'])).toMatchObject({ exitCode: 2 })
     expect(runQqlCli(['--help'])).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('usage:') })

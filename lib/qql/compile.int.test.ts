@@ -184,6 +184,7 @@ const HOSTILE_TOKENS: Record<Entity, string[]> = {
   patches: ['title', 'product', 'kb'],
   findings: ['asset.lastLoggedOnUser', 'patch.vendor', 'asset.tags.name'],
   jobs: ['name', 'owner', 'targetTag'],
+  audit: ['actor', 'text', 'action'],
 }
 
 const HOSTILE_CASES: Case[] = ENTITIES.flatMap((entity) =>

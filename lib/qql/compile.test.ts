@@ -209,6 +209,7 @@ describe('compileQql: findings', () => {
       findings:
         'findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id',
       jobs: 'jobs AS j FINAL',
+      audit: 'audit_log AS l',
     })
     expect(compiled('', 'findings').where).toBe('f.is_deleted = 0')
   })

@@ -12,6 +12,7 @@ export const ENTITY_SOURCES: Readonly<Record<Entity, string>> = {
   findings:
     'findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id',
   jobs: 'jobs AS j FINAL',
+  audit: 'audit_log AS l',
 }
 
 interface EntityRows {
@@ -30,6 +31,8 @@ const ENTITY_ROWS: Readonly<Record<Entity, EntityRows>> = {
   // Jobs are not tag-scoped rows: which jobs a user sees is decided by role and ownership (own, co-authored, assigned),
   // which the Jobs repository applies. A job's target tags say where it runs, not who may see it.
   jobs: { current: 'j.is_deleted = 0', tagScoped: false },
+  // The audit log is append-only and read whole by audit.view holders (administration, not the estate).
+  audit: { current: null, tagScoped: false },
 }
 
 /** A tag scope as QQL applies it: every asset (`all`), or the assets carrying any of `tags`. */
@@ -239,6 +242,7 @@ const VALUE_SOURCE_TABLES: Readonly<Record<FieldTable, { from: string; current: 
   patches: { from: 'patches AS p FINAL', current: null },
   findings: { from: 'findings AS f FINAL', current: 'f.is_deleted = 0' },
   jobs: { from: 'jobs AS j FINAL', current: 'j.is_deleted = 0' },
+  audit: { from: 'audit_log AS l', current: null },
 }
 
 /**

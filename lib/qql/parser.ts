@@ -35,6 +35,13 @@ export interface SyntaxResult {
   atEnd: Expectation
   /** The last lexeme the parser consumed (cursor mode looks at whether it is a word still being typed). */
   lastLexeme: Lexeme | null
+  /** Every lexeme consumed, in order, with the mode it was read in (the editor highlights from these). */
+  lexemes: ReadLexeme[]
+}
+
+export interface ReadLexeme {
+  lexeme: Lexeme
+  mode: LexMode
 }
 
 export function parseSyntax(text: string): SyntaxResult {
@@ -44,6 +51,7 @@ export function parseSyntax(text: string): SyntaxResult {
       errors: [qqlError(`the query is too long (${text.length} characters, at most ${MAX_QUERY_LENGTH})`, MAX_QUERY_LENGTH, text.length)],
       atEnd: { kind: 'condition' },
       lastLexeme: null,
+      lexemes: [],
     }
   }
   return new Parser(text).parse()
@@ -72,6 +80,7 @@ class Parser {
   private readonly errors: QqlError[] = []
   private atEnd: Expectation | null = null
   private lastLexeme: Lexeme | null = null
+  private readonly lexemes: ReadLexeme[] = []
   private depth = 0
 
   constructor(private readonly text: string) {
@@ -94,6 +103,7 @@ class Parser {
       errors: this.errors,
       atEnd: this.atEnd ?? { kind: 'afterCondition' },
       lastLexeme: this.lastLexeme,
+      lexemes: this.lexemes,
     }
   }
 
@@ -306,6 +316,7 @@ class Parser {
   private advance(mode: LexMode): Lexeme {
     const lexeme = this.lexer.next(mode)
     this.lastLexeme = lexeme
+    this.lexemes.push({ lexeme, mode })
     return lexeme
   }
 

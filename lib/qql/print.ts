@@ -44,7 +44,16 @@ function printValue(value: ValueNode): string {
   }
 }
 
-function printScalar(scalar: ScalarNode): string {
+/**
+ * A literal value (a known value picked from autocomplete, a quick filter's value) as QQL text: a bare word when it
+ * reads back as itself, else a "phrase" — so `and`, `a b`, `x*` and `""` keep their literal meaning.
+ */
+export function printLiteral(text: string): string {
+  const bare = printScalar({ quote: 'none', text, wildcardParts: null })
+  return bare === text ? bare : printScalar({ quote: 'double', text, wildcardParts: null })
+}
+
+function printScalar(scalar: Pick<ScalarNode, 'quote' | 'text' | 'wildcardParts'>): string {
   if (scalar.quote === 'backtick') return `\`${scalar.text.replace(/[`\\]/g, '\\$&')}\``
   if (scalar.quote === 'double' || scalar.text === '') return `"${scalar.text.replace(/["\\]/g, '\\$&')}"`
   if (scalar.wildcardParts !== null) return scalar.wildcardParts.map(escapeBare).join('*')

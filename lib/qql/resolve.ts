@@ -154,12 +154,14 @@ class Resolver {
   private nearestNames(name: string): string[] {
     if (name.length > 64) return []
     const lower = name.toLowerCase()
+    // A prefix away is nearly right: `publishedDate` in the findings view is `patch.publishedDate`, `patch.title` in
+    // the patches view is `title`. Aliases count as spellings of their token; the suggestion is its own name.
+    const distanceTo = (spelling: string) => {
+      const candidate = spelling.toLowerCase()
+      return candidate.endsWith(`.${lower}`) || lower.endsWith(`.${candidate}`) ? 1 : editDistance(lower, candidate)
+    }
     return this.tokens.tokens
-      .map((token) => {
-        const candidate = token.name.toLowerCase()
-        // `publishedDate` in the findings view is `patch.publishedDate`: a prefix away, so nearly right.
-        return { name: token.name, distance: candidate.endsWith(`.${lower}`) ? 1 : editDistance(lower, candidate) }
-      })
+      .map((token) => ({ name: token.name, distance: Math.min(...[token.name, ...token.aliases].map(distanceTo)) }))
       .filter((candidate) => candidate.distance <= Math.max(2, Math.floor(candidate.name.length / 4)))
       .sort((left, right) => left.distance - right.distance)
       .slice(0, 3)

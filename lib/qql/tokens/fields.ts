@@ -379,3 +379,46 @@ export const JOB_FIELDS: FieldGroup = {
     { name: 'nextRunDate', type: 'date', sql: 'j.next_run_at', description: 'When the job runs next; unscheduled jobs match no date.', history: SINCE_V1 },
   ],
 }
+
+/** The append-only audit log (`audit_log AS l`), one row per change; read by audit.view holders, not tag-scoped. */
+export const AUDIT_FIELDS: FieldGroup = {
+  table: 'audit',
+  fields: [
+    { name: 'time', type: 'date', sql: 'l.at', description: 'When the change happened.', history: SINCE_V1 },
+    {
+      name: 'actor',
+      type: 'keyword',
+      sql: 'l.actor_email',
+      valueSource: 'l.actor_email',
+      description: 'Email of who made the change (`system` for the server itself).',
+      history: SINCE_V1,
+    },
+    { name: 'actorId', type: 'keyword', sql: 'l.actor_id', description: 'User id of who made the change.', history: SINCE_V1 },
+    {
+      name: 'action',
+      type: 'keyword',
+      sql: 'l.action',
+      valueSource: 'l.action',
+      description: 'What happened, e.g. user.create; `action: user.*` matches every change to users.',
+      history: SINCE_V1,
+    },
+    {
+      name: 'target',
+      type: 'keyword',
+      sql: 'l.entity',
+      valueSource: 'l.entity',
+      description: 'The kind of thing changed, e.g. user, activationKey, savedSearch.',
+      history: SINCE_V1,
+    },
+    { name: 'targetId', type: 'keyword', sql: 'l.entity_id', description: 'Id of the thing changed.', history: SINCE_V1 },
+    { name: 'before', type: 'text', sql: 'l.before', description: 'JSON of the state before the change (empty for a creation).', history: SINCE_V1 },
+    { name: 'after', type: 'text', sql: 'l.after', description: 'JSON of the state after the change (empty for a deletion).', history: SINCE_V1 },
+    {
+      name: 'text',
+      type: 'text',
+      sql: "concat(l.actor_email, ' ', l.entity_id, ' ', l.before, ' ', l.after)",
+      description: 'Anywhere in the entry: the actor, the target id, and the state before and after.',
+      history: SINCE_V1,
+    },
+  ],
+}

@@ -90,9 +90,11 @@ class MigrationStep {
     }
     const change = before.history.changes.find((candidate) => candidate.in === next)
     if (change === undefined) return clause
+    // A token written under an alias keeps that spelling at the next version (aliases are listed in the same order).
+    const aliasIndex = before.aliases.indexOf(name)
     const migrated: ClauseNode = {
       ...clause,
-      token: { ...clause.token, name: after.name },
+      token: { ...clause.token, name: after.aliases[aliasIndex] ?? after.name },
       value: change.valueMap === undefined ? clause.value : mapValue(clause.value, change.valueMap),
     }
     const [from, to] = [printClause(clause), printClause(migrated)]

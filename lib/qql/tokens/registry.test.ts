@@ -125,7 +125,7 @@ describe('tokensFor', () => {
       for (const version of TOKEN_VERSIONS) {
         for (const token of tokensFor(entity, version)) {
           expect(token.operators.length, token.name).toBeGreaterThan(0)
-          expect(token.source.sql, token.name).toMatch(/\b[afpj]\./)
+          expect(token.source.sql, token.name).toMatch(/\b[afpjl]\./)
           expect(token.description, token.name).not.toBe('')
           const ordered = token.elementType === 'integer' || token.elementType === 'date'
           expect(token.operators, token.name).toEqual(ordered ? [':', '=', '>', '>=', '<', '<='] : [':', '='])

@@ -1,6 +1,6 @@
 // The QQL token registry: each entity's tokens at each token-schema version; the only path from a token to SQL.
 import { OPERATORS, type Operator } from '../ast'
-import { ASSET_FIELDS, FINDING_FIELDS, JOB_FIELDS, PATCH_ASSET_COUNT_FIELDS, PATCH_FIELDS } from './fields'
+import { ASSET_FIELDS, AUDIT_FIELDS, FINDING_FIELDS, JOB_FIELDS, PATCH_ASSET_COUNT_FIELDS, PATCH_FIELDS } from './fields'
 import type { ElementType, Entity, FieldDefinition, FieldGroup, QqlToken, TokenHistory, TokenSource, TokenType } from './types'
 
 export const TOKEN_VERSIONS = [1, 2] as const
@@ -14,26 +14,33 @@ interface Composition {
   group: FieldGroup
   /** Prepended to every field name: `patch.` for the asset view's patch tokens, `asset.` in the findings view. */
   prefix: string
+  /** The prefix another view writes these fields with, accepted as an alias (the asset view's `patch.status` is `status` here). */
+  aliasPrefix?: string
   via: TokenSource['via']
 }
 
-/** Which fields each entity sees, under which names, and how they reach SQL from the entity's source. */
+/**
+ * Which fields each entity sees, under which names, and how they reach SQL from the entity's source. The aliases make
+ * the asset view's and the findings view's spellings interchangeable, so a query moves between the lists unchanged.
+ */
 const COMPOSITIONS: Record<Entity, readonly Composition[]> = {
   assets: [
-    { group: ASSET_FIELDS, prefix: '', via: 'row' },
-    { group: FINDING_FIELDS, prefix: 'patch.', via: 'assetFinding' },
+    { group: ASSET_FIELDS, prefix: '', aliasPrefix: 'asset.', via: 'row' },
+    { group: FINDING_FIELDS, prefix: 'patch.', aliasPrefix: '', via: 'assetFinding' },
     { group: PATCH_FIELDS, prefix: 'patch.', via: 'assetFinding' },
   ],
   patches: [
-    { group: PATCH_FIELDS, prefix: '', via: 'row' },
+    { group: PATCH_FIELDS, prefix: '', aliasPrefix: 'patch.', via: 'row' },
     { group: PATCH_ASSET_COUNT_FIELDS, prefix: '', via: 'assetCount' },
   ],
   findings: [
-    { group: FINDING_FIELDS, prefix: '', via: 'row' },
-    { group: ASSET_FIELDS, prefix: 'asset.', via: 'row' },
+    { group: FINDING_FIELDS, prefix: '', aliasPrefix: 'patch.', via: 'row' },
+    { group: ASSET_FIELDS, prefix: 'asset.', aliasPrefix: '', via: 'row' },
     { group: PATCH_FIELDS, prefix: 'patch.', via: 'row' },
   ],
   jobs: [{ group: JOB_FIELDS, prefix: '', via: 'row' }],
+  // The audit log is for audit.view holders: no tag scope, no aliases.
+  audit: [{ group: AUDIT_FIELDS, prefix: '', via: 'row' }],
 }
 
 const ORDERED_TYPES: ReadonlySet<ElementType> = new Set(['integer', 'date'])
@@ -52,6 +59,7 @@ export interface TokenSet {
   entity: Entity
   version: number
   tokens: readonly QqlToken[]
+  /** By name and by alias. */
   byName: ReadonlyMap<string, QqlToken>
   byId: ReadonlyMap<string, QqlToken>
 }
@@ -69,15 +77,22 @@ export function tokenSet(entity: Entity, version: number): TokenSet {
       return token === null ? [] : [token]
     }),
   )
-  const set: TokenSet = {
-    entity,
-    version,
-    tokens,
-    byName: new Map(tokens.map((token) => [token.name, token])),
-    byId: new Map(tokens.map((token) => [token.id, token])),
-  }
+  const set: TokenSet = { entity, version, tokens, byName: indexByName(tokens, entity), byId: new Map(tokens.map((token) => [token.id, token])) }
   tokenSets.set(key, set)
   return set
+}
+
+function indexByName(tokens: readonly QqlToken[], entity: Entity): Map<string, QqlToken> {
+  const byName = new Map<string, QqlToken>()
+  for (const token of tokens) {
+    for (const name of [token.name, ...token.aliases]) {
+      const other = byName.get(name)
+      // A programming error in COMPOSITIONS, caught by the registry tests: one spelling must mean one token.
+      if (other !== undefined) throw new Error(`QQL ${entity}: \`${name}\` names both ${other.id} and ${token.id}`)
+      byName.set(name, token)
+    }
+  }
+  return byName
 }
 
 export function tokensFor(entity: Entity, version: number = CURRENT_TOKEN_VERSION): readonly QqlToken[] {
@@ -104,6 +119,7 @@ function tokenAt(field: FieldDefinition, composition: Composition, entity: Entit
   return {
     id: composition.prefix + field.name,
     name: composition.prefix + name,
+    aliases: composition.aliasPrefix === undefined ? [] : [composition.aliasPrefix + name],
     entity,
     version,
     type,

@@ -1,7 +1,7 @@
 // Types of the QQL token registry: what a token is, how it reaches SQL, and how it changed between versions.
 import type { Operator } from '../ast'
 
-export const ENTITIES = ['assets', 'patches', 'findings', 'jobs'] as const
+export const ENTITIES = ['assets', 'patches', 'findings', 'jobs', 'audit'] as const
 export type Entity = (typeof ENTITIES)[number]
 
 export type ElementType = 'text' | 'keyword' | 'enum' | 'integer' | 'date' | 'boolean' | 'ip'
@@ -9,7 +9,7 @@ export type ElementType = 'text' | 'keyword' | 'enum' | 'integer' | 'date' | 'bo
 export type TokenType = ElementType | 'array'
 
 /** The table a field is read from; also where the autocomplete values of its `valueSource` come from. */
-export type FieldTable = 'assets' | 'patches' | 'findings' | 'jobs'
+export type FieldTable = 'assets' | 'patches' | 'findings' | 'jobs' | 'audit'
 
 export interface TokenChange {
   /** The token-schema version in which the change took effect. */
@@ -42,7 +42,7 @@ type FieldType = { type: ElementType; elementType?: undefined } | { type: 'array
 /** One field of a table, written once and composed into the token sets of the entities that can see it. */
 export type FieldDefinition = FieldType & {
   name: string
-  /** The SQL expression over the table's alias (`a`, `p`, `f`, `j`); constant text only, never a user value. */
+  /** The SQL expression over the table's alias (`a`, `p`, `f`, `j`, `l`); constant text only, never a user value. */
   sql: string
   /** Enum values (for `enum` tokens). */
   values?: readonly string[]
@@ -75,6 +75,12 @@ export interface QqlToken {
   id: string
   /** The name at this version. */
   name: string
+  /**
+   * Other names accepted for the token at this version: the spelling another entity's view uses for the same field
+   * (the findings view reads `patch.status` as `status`, `tags.name` as `asset.tags.name`), so a query moves between
+   * views unchanged. Autocomplete and "did you mean" offer `name` only.
+   */
+  aliases: readonly string[]
   entity: Entity
   version: number
   type: TokenType
