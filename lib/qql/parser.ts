@@ -18,6 +18,7 @@ import { qqlError, type QqlError } from './errors'
 import { Lexer, type Lexeme, type LexemeKind, type LexMode } from './lexer'
 
 export const MAX_QUERY_LENGTH = 10_000
+/** How deep the tree may nest: levels of parentheses and `NOT` together (ClickHouse refuses too deep an AST with a 500). */
 const MAX_NESTING = 50
 const MAX_ERRORS = 20
 
@@ -157,7 +158,16 @@ class Parser {
       this.expectedCondition('`NOT`')
       return null
     }
+    // Each NOT is a level of the tree, as each `(` is: both count towards one cap, so no text builds a tree deeper than it.
+    if (this.depth + nots.length > MAX_NESTING) {
+      const tooDeep = nots[Math.max(0, MAX_NESTING - this.depth)]
+      this.error(`\`NOT\` and parentheses are nested too deeply (more than ${MAX_NESTING} levels)`, tooDeep.start, this.text.length)
+      this.skipToEnd()
+      return null
+    }
+    this.depth += nots.length
     let node = this.parsePrimary()
+    this.depth -= nots.length
     if (node === null) return null
     for (let index = nots.length - 1; index >= 0; index--) {
       node = { kind: 'not', operand: node, start: nots[index].start, end: node.end }
