@@ -53,7 +53,7 @@ test('an admin creates an activation key, an agent uses it, an upload shows prog
   await expect(dataImport.historyRow('e2e-scans.ndjson')).toContainText(E2E_ADMIN.email)
   await expect(dataImport.historyRow('E2E agents')).toContainText('Agent API')
   await expect(dataImport.historyRow('e2e-scans.ndjson')).toContainText('Rejects')
-  await expect(dataImport.quarantineRow('e2e-broken')).toContainText('expected string')
+  await expect(dataImport.quarantineRow('e2e-broken')).toContainText('required field is missing (expected text)')
   await page.screenshot({ path: 'test-results/data-import.png', fullPage: true })
 
   await page.getByRole('link', { name: 'Assets' }).click()

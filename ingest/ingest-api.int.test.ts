@@ -6,6 +6,7 @@ import { POST as postCatalog } from '@/app/api/v1/ingest/catalog/route'
 import { POST as postJobResults } from '@/app/api/v1/ingest/job-results/route'
 import { POST as postScans } from '@/app/api/v1/ingest/scans/route'
 import type { Database } from '@/clickhouse/client'
+import { createDemoEstate } from '@/ingest/demo/generator'
 import type { SessionUser } from '@/lib/auth/user'
 import { listActivationKeys } from '@/lib/repositories/activation-keys'
 import { listIngestHistory } from '@/lib/repositories/ingest-history'
@@ -78,12 +79,12 @@ describe('agent ingest API', () => {
     { name: 'malformed JSON', body: '{"scanId": "x", "scannedAt": }\n', status: 422, message: /invalid JSON/ },
     { name: 'an unfinished JSON document', body: '{"scanId": "x", "asset": {', headers: { 'content-type': 'application/json' }, status: 422, message: /document is incomplete/ },
     { name: 'a truncated gzip', body: zlib.gzipSync(ndjson([scan('t1', '2026-11-01T08:00:00Z', [patch('p1', 'Missing')])])).subarray(0, 40), status: 400, code: 'BAD_GZIP', message: /gzip stream is truncated/ },
-    { name: 'wrong types', body: ndjson([{ ...scan('w1', '2026-11-01T08:00:00Z', []), scannedAt: true }]), status: 422, message: /expected a date: ISO-8601 text .* or epoch milliseconds/, path: 'scannedAt' },
-    { name: 'a missing asset id', body: ndjson([{ ...scan('m1', '2026-11-01T08:00:00Z', []), asset: { name: 'no id' } }]), status: 422, message: /required field is missing \(expected string\)/, path: 'asset.id' },
-    { name: 'a 10 MB title', body: ndjson([scan('big', '2026-11-01T08:00:00Z', [patch('p1', 'Missing', { title: 'x'.repeat(10 * 1024 * 1024) })])]), status: 422, message: /Too big: expected string to have <=2048 characters/, path: 'patches.0.title' },
+    { name: 'wrong types', body: ndjson([{ ...scan('w1', '2026-11-01T08:00:00Z', []), scannedAt: true }]), status: 422, message: /^expected a date \(ISO-8601 text or epoch milliseconds\), got a boolean$/, path: 'scannedAt' },
+    { name: 'a missing asset id', body: ndjson([{ ...scan('m1', '2026-11-01T08:00:00Z', []), asset: { name: 'no id' } }]), status: 422, message: /^required field is missing \(expected text\)$/, path: 'asset.id' },
+    { name: 'a 10 MB title', body: ndjson([scan('big', '2026-11-01T08:00:00Z', [patch('p1', 'Missing', { title: 'x'.repeat(10 * 1024 * 1024) })])]), status: 422, message: /^text is too long: 10,485,760 characters, at most 2,048 allowed$/, path: 'patches.0.title' },
     { name: 'a future date', body: ndjson([scan('f1', '2099-01-01T00:00:00Z', [patch('p1', 'Missing')])]), status: 422, message: /scannedAt is in the future/, path: 'scannedAt' },
     { name: 'duplicate patches in one scan', body: ndjson([scan('d1', '2026-11-01T08:00:00Z', [patch('p1', 'Missing'), patch('p1', 'Installed')])]), status: 422, message: /patch p1 is listed twice/, path: 'patches.1.id' },
-    { name: 'an unknown status', body: ndjson([scan('u1', '2026-11-01T08:00:00Z', [patch('p1', 'Broken' as 'Missing')])]), status: 422, message: /Invalid option: expected one of "Missing"\|"Installed"/, path: 'patches.0.status' },
+    { name: 'an unknown status', body: ndjson([scan('u1', '2026-11-01T08:00:00Z', [patch('p1', 'Broken' as 'Missing')])]), status: 422, message: /^expected one of "Missing" \| "Installed", got "Broken"$/, path: 'patches.0.status' },
     { name: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"scanId":"bad-'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]), status: 422, message: /not valid UTF-8/ },
     { name: 'an empty body', body: '', status: 400, code: 'EMPTY_BODY', message: /The body is empty/ },
     { name: 'a revoked key', body: ndjson([scan('r1', '2026-11-01T08:00:00Z', [])]), authorization: 'REVOKED', status: 401, code: 'ACTIVATION_KEY_REVOKED', message: /was revoked/ },
@@ -117,7 +118,7 @@ describe('agent ingest API', () => {
     const { status, body: report } = await send(postScans, body)
     expect(status).toBe(422)
     expect(report).toMatchObject({ accepted: 2, rejected: 1, errorsTotal: 1 })
-    expect(report.errors).toEqual([{ line: 3, scanId: 'broken-1', path: 'asset.id', message: 'required field is missing (expected string)' }])
+    expect(report.errors).toEqual([{ line: 3, scanId: 'broken-1', path: 'asset.id', message: 'required field is missing (expected text)' }])
     const quarantined = await listQuarantine(db, { ingestId: report.ingestId, limit: 10, offset: 0 })
     expect(quarantined.total).toBe(1)
     const stored = await getQuarantined(db, quarantined.rows[0].id)
@@ -176,6 +177,26 @@ describe('agent ingest API', () => {
     expect(body).toMatchObject({ accepted: 2, rejected: 0 })
     const [asset] = await db.query<{ last_scan_at: string }>("SELECT last_scan_at FROM assets FINAL WHERE asset_id = 'a9'")
     expect(asset.last_scan_at).toBe('2026-11-06T08:00:00.000Z')
+  })
+
+  it('ingests a whole estate whose Missing patches carry "installedAt": null (and other optional fields null), as scanners write them', async () => {
+    const estate = createDemoEstate({ assets: 30, days: 1, seed: 11, endDate: new Date('2026-10-20T00:00:00Z') })
+    const docs = estate.scansForDay(0).map((doc) => ({
+      ...doc,
+      scanId: `null-estate-${doc.asset.id}`,
+      asset: { ...doc.asset, activatedAt: null, lastLoggedOnUser: null },
+      patches: doc.patches.map((p) => (p.status === 'Missing' ? { ...p, installedAt: null, kb: null, bulletin: null, supersededBy: null } : p)),
+    }))
+    const missing = docs.reduce((sum, doc) => sum + doc.patches.filter((p) => p.status === 'Missing').length, 0)
+    expect(missing).toBeGreaterThan(100)
+    const { status, body } = await send(postScans, ndjson(docs))
+    expect(status, JSON.stringify(body.errors?.slice(0, 3))).toBe(200)
+    expect(body).toMatchObject({ accepted: docs.length, rejected: 0, findings: docs.reduce((sum, doc) => sum + doc.patches.length, 0) })
+    const [stored] = await db.query<{ missing: number }>(
+      "SELECT toUInt32(count()) AS missing FROM findings FINAL WHERE is_deleted = 0 AND status = 'Missing' AND asset_id IN {ids:Array(String)}",
+      { ids: docs.map((doc) => doc.asset.id) },
+    )
+    expect(stored.missing).toBe(missing)
   })
 
   it('ingests catalog updates and job results, idempotently', async () => {

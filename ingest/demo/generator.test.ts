@@ -10,7 +10,7 @@ const estate = createDemoEstate(OPTIONS)
 const scansByDay = Array.from({ length: OPTIONS.days }, (_, day) => estate.scansForDay(day))
 const catalogById = new Map(estate.catalog.map((patch) => [patch.id, patch]))
 
-const ms = (value: string | number | undefined) => new Date(value ?? Number.NaN).getTime()
+const ms = (value: string | number | null | undefined) => new Date(value ?? Number.NaN).getTime()
 const missingCount = (doc: ScanDocumentInput) => doc.patches.filter((patch) => patch.status === 'Missing').length
 const share = (part: number, whole: number) => part / whole
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -255,7 +255,7 @@ describe('scans over time', () => {
       return scans[0].patches.some((patch) => !last.has(patch.id))
     })
     expect(lost.length).toBeGreaterThan(0)
-    const firstState = new Map<string, boolean | undefined>()
+    const firstState = new Map<string, boolean | null | undefined>()
     let becameSuperseded = 0
     for (const docs of scansByDay) {
       for (const doc of docs) {

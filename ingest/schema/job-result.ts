@@ -1,6 +1,6 @@
 // The job-result contract: one document per asset per job run, with each patch's outcome (zod is the source of truth).
 import { z } from 'zod'
-import { SCAN_LIMITS, timestamp } from './scan'
+import { optional, SCAN_LIMITS, timestamp, withDefault } from './scan'
 
 export const JOB_RESULT_STATUSES = [
   'Job Received',
@@ -25,7 +25,7 @@ const longText = z.string().max(SCAN_LIMITS.maxLongText)
 export const jobPatchOutcomeSchema = z.object({
   id: shortText.min(1, 'patch id must not be empty'),
   status: z.enum(JOB_RESULT_STATUSES),
-  message: longText.default(''),
+  message: withDefault(longText, ''),
 })
 
 export const jobResultDocumentSchema = z
@@ -36,10 +36,10 @@ export const jobResultDocumentSchema = z
     status: z.enum(JOB_RESULT_STATUSES),
     /** When the agent reported this status; the latest report of a run per asset wins. */
     reportedAt: timestamp,
-    startedAt: timestamp.optional(),
-    finishedAt: timestamp.optional(),
-    message: longText.default(''),
-    patches: z.array(jobPatchOutcomeSchema).max(SCAN_LIMITS.maxPatchesPerScan).default([]),
+    startedAt: optional(timestamp),
+    finishedAt: optional(timestamp),
+    message: withDefault(longText, ''),
+    patches: withDefault(z.array(jobPatchOutcomeSchema).max(SCAN_LIMITS.maxPatchesPerScan), []),
   })
   .superRefine((doc, ctx) => {
     // zod runs this refinement even when a field failed above (e.g. a negative epoch): check the types first.

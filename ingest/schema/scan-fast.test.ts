@@ -56,6 +56,16 @@ const MUTATIONS: [string, (doc: ReturnType<typeof base>) => void][] = [
   ['cves too many', (d) => (d.patches[0].cves = Array.from({ length: 1001 }, (_, i) => `CVE-${i}`))],
   ['duplicate patch', (d) => d.patches.push(clone(d.patches[0]))],
   ['unknown fields', (d) => Object.assign(d.patches[0], { superfluous: 1 })],
+  ['installedAt null on a Missing patch', (d) => Object.assign(d.patches[0], { status: 'Missing', installedAt: null })],
+  ['every optional field null', (d) => {
+    d.scanId = null as unknown as string
+    for (const key of ['operatingSystem', 'osFamily', 'architecture', 'ipAddresses', 'lastLoggedOnUser', 'tags', 'activatedAt']) d.asset[key] = null
+    for (const key of ['qids', 'vendor', 'product', 'appFamily', 'kb', 'cves', 'bulletin', 'category', 'vendorSeverity', 'isSecurity', 'isSuperseded',
+      'supersededBy', 'supersedes', 'rebootRequired', 'downloadMethod', 'architecture', 'publishedAt', 'modifiedAt', 'installedAt']) d.patches[0][key] = null
+  }],
+  ['required title null', (d) => (d.patches[0].title = null)],
+  ['required asset id null', (d) => (d.asset.id = null)],
+  ['scannedAt null', (d) => (d.scannedAt = null)],
 ]
 
 describe('parseScanDocument (fast path) against scanDocumentSchema', () => {
@@ -109,5 +119,18 @@ describe('parseScanDocument (fast path) against scanDocumentSchema', () => {
     Object.assign(doc.patches[1], { bar: 2 })
     const result = parseScanDocument(doc)
     expect(result.ok && result.unknownFields).toBe(5)
+  })
+
+  it('reads null as absent: defaults apply, optional dates stay unset, and null known fields are not counted as unknown', () => {
+    const doc = base()
+    Object.assign(doc.patches[0], { status: 'Missing', installedAt: null, kb: null, vendorSeverity: null })
+    doc.asset.activatedAt = null
+    const result = parseScanDocument(doc)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.unknownFields).toBe(0)
+    expect(result.doc.patches[0]).toMatchObject({ kb: '', vendorSeverity: 'None' })
+    expect(result.doc.patches[0]).not.toHaveProperty('installedAt')
+    expect(result.doc.asset).not.toHaveProperty('activatedAt')
   })
 })

@@ -30,14 +30,16 @@ const isObject = (value: unknown): value is Raw => typeof value === 'object' && 
 /** Thrown inside the fast path when a value is not certainly valid; the caller then asks zod for the exact issues. */
 const UNSURE = Symbol('unsure')
 
+// Absent and JSON null are the same for an optional field (`== null` covers both): the default, or no value.
+
 function text(value: unknown, max: number, fallback: string | undefined, min = 0): string {
-  if (value === undefined && fallback !== undefined) return fallback
+  if (value == null && fallback !== undefined) return fallback
   if (typeof value !== 'string' || value.length > max || value.length < min) throw UNSURE
   return value
 }
 
 function textList(value: unknown, min = 0): string[] {
-  if (value === undefined) return []
+  if (value == null) return []
   if (!Array.isArray(value) || value.length > maxListItems) throw UNSURE
   for (let i = 0; i < value.length; i++) {
     const item = value[i]
@@ -47,7 +49,7 @@ function textList(value: unknown, min = 0): string[] {
 }
 
 function qidList(value: unknown): number[] {
-  if (value === undefined) return []
+  if (value == null) return []
   if (!Array.isArray(value) || value.length > maxListItems) throw UNSURE
   for (let i = 0; i < value.length; i++) {
     const item = value[i]
@@ -57,13 +59,13 @@ function qidList(value: unknown): number[] {
 }
 
 function flag(value: unknown): boolean {
-  if (value === undefined) return false
+  if (value == null) return false
   if (typeof value !== 'boolean') throw UNSURE
   return value
 }
 
 function member<T>(value: unknown, allowed: ReadonlySet<unknown>, fallback: T | undefined): T {
-  if (value === undefined && fallback !== undefined) return fallback
+  if (value == null && fallback !== undefined) return fallback
   if (!allowed.has(value)) throw UNSURE
   return value as T
 }
@@ -178,10 +180,10 @@ function fastPatch(raw: unknown, counter: { unknown: number }): ScanPatch {
     architecture: text(raw.architecture, maxShortText, ''),
   } as ScanPatch
   // Optional fields appear only when sent, in the schema's key order (so the output serialises exactly as zod's).
-  if (raw.publishedAt !== undefined) patch.publishedAt = time(raw.publishedAt)
-  if (raw.modifiedAt !== undefined) patch.modifiedAt = time(raw.modifiedAt)
+  if (raw.publishedAt != null) patch.publishedAt = time(raw.publishedAt)
+  if (raw.modifiedAt != null) patch.modifiedAt = time(raw.modifiedAt)
   patch.status = member<ScanPatch['status']>(raw.status, findingStatuses, undefined)
-  if (raw.installedAt !== undefined) patch.installedAt = time(raw.installedAt)
+  if (raw.installedAt != null) patch.installedAt = time(raw.installedAt)
   counter.unknown += countKeys(raw) - known - REQUIRED_PATCH_KEYS.length
   return patch
 }
@@ -202,7 +204,7 @@ function fastScan(raw: unknown): FastResult {
     lastLoggedOnUser: text(a.lastLoggedOnUser, maxShortText, ''),
     tags: textList(a.tags, 1),
   }
-  if (a.activatedAt !== undefined) asset.activatedAt = time(a.activatedAt)
+  if (a.activatedAt != null) asset.activatedAt = time(a.activatedAt)
   const rawPatches = raw.patches
   if (!Array.isArray(rawPatches) || rawPatches.length > maxPatchesPerScan) throw UNSURE
   const patches: ScanPatch[] = new Array(rawPatches.length)
@@ -214,7 +216,7 @@ function fastScan(raw: unknown): FastResult {
     patches[i] = patch
   }
   const doc = {} as ScanDocument
-  if (raw.scanId !== undefined) doc.scanId = text(raw.scanId, maxShortText, undefined, 1)
+  if (raw.scanId != null) doc.scanId = text(raw.scanId, maxShortText, undefined, 1)
   doc.scannedAt = time(raw.scannedAt)
   if (doc.scannedAt.getTime() > Date.now() + maxFutureSkewMs) throw UNSURE
   doc.asset = asset

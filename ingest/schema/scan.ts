@@ -1,5 +1,6 @@
 // The scan-document contract: one document per asset scan, with every applicable patch (zod is the source of truth).
 import { z } from 'zod'
+import { describeReceived } from './issues'
 
 /** Limits that keep one bad document from exhausting memory or the engine. */
 export const SCAN_LIMITS = {
@@ -30,9 +31,21 @@ const shortText = z.string().max(SCAN_LIMITS.maxShortText)
 const longText = z.string().max(SCAN_LIMITS.maxLongText)
 const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(SCAN_LIMITS.maxListItems)
 
-/** ISO-8601 text or epoch milliseconds, normalised to a Date. */
+const DATE = 'a date (ISO-8601 text or epoch milliseconds)'
+
+const dateError = (issue: { input?: unknown }) => `expected ${DATE}, got ${describeReceived(issue.input)}`
+
+/** ISO-8601 text or epoch milliseconds, normalised to a Date; each way of getting it wrong says what was received. */
 export const timestamp = z
-  .union([z.string().max(64), z.number().int().nonnegative()], { error: 'expected a date: ISO-8601 text (at most 64 characters) or epoch milliseconds' })
+  .union(
+    [
+      z.string().max(64, { error: (issue) => `expected ${DATE}, got text of ${String(issue.input).length} characters (a date is at most 64)` }),
+      z.number({ error: dateError })
+        .int({ error: dateError })
+        .nonnegative({ error: (issue) => `expected ${DATE}, got a negative number (${issue.input})` }),
+    ],
+    { error: (issue) => (issue.code === 'invalid_union' ? dateError(issue) : undefined) },
+  )
   .transform((value, ctx) => {
     const date = new Date(value)
     if (Number.isNaN(date.getTime())) {
@@ -42,50 +55,69 @@ export const timestamp = z
     return date
   })
 
+/**
+ * An optional field with a default: absent and JSON `null` both mean the default (scanners and exporters commonly
+ * write `null`). The JSON Schema says `null` is allowed and names the default.
+ */
+export function withDefault<T extends z.ZodType>(schema: T, fallback: NonNullable<z.output<T>>) {
+  return schema
+    .nullish()
+    .meta({ default: fallback })
+    .transform((value) => value ?? fallback)
+}
+
+/** An optional field without a default: absent and JSON `null` both mean absent. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional()
+}
+
 export const assetSchema = z.object({
   id: shortText.min(1, 'asset id must not be empty'),
   name: shortText.min(1, 'asset name must not be empty'),
-  operatingSystem: shortText.default(''),
-  osFamily: z.enum(OS_FAMILIES).default('Windows'),
-  architecture: shortText.default(''),
-  ipAddresses: list(shortText).default([]),
-  lastLoggedOnUser: shortText.default(''),
-  tags: list(shortText.min(1)).default([]),
-  activatedAt: timestamp.optional(),
+  operatingSystem: withDefault(shortText, ''),
+  osFamily: withDefault(z.enum(OS_FAMILIES), 'Windows'),
+  architecture: withDefault(shortText, ''),
+  ipAddresses: withDefault(list(shortText), []),
+  lastLoggedOnUser: withDefault(shortText, ''),
+  tags: withDefault(list(shortText.min(1)), []),
+  activatedAt: optional(timestamp),
 })
 
 /** Catalog fields of a patch; scan documents may carry them inline, the catalog feed carries only these. */
 export const patchCatalogSchema = z.object({
   id: shortText.min(1, 'patch id must not be empty'),
-  qids: list(z.number().int().nonnegative()).default([]),
+  qids: withDefault(list(z.number().int().nonnegative()), []),
   title: longText.min(1, 'patch title must not be empty'),
-  vendor: shortText.default(''),
-  product: list(shortText).default([]),
-  appFamily: shortText.default(''),
-  kb: shortText.default(''),
-  cves: list(shortText).default([]),
-  bulletin: shortText.default(''),
-  category: shortText.default('Updates'),
-  vendorSeverity: z.enum(VENDOR_SEVERITIES).default('None'),
-  isSecurity: z.boolean().default(false),
-  isSuperseded: z.boolean().default(false),
-  supersededBy: list(shortText).default([]),
-  supersedes: list(shortText).default([]),
-  rebootRequired: z.boolean().default(false),
-  downloadMethod: z.enum(DOWNLOAD_METHODS).default('Automatic'),
-  architecture: shortText.default(''),
-  publishedAt: timestamp.optional(),
-  modifiedAt: timestamp.optional(),
+  vendor: withDefault(shortText, ''),
+  product: withDefault(list(shortText), []),
+  appFamily: withDefault(shortText, ''),
+  kb: withDefault(shortText, ''),
+  cves: withDefault(list(shortText), []),
+  bulletin: withDefault(shortText, ''),
+  category: withDefault(shortText, 'Updates'),
+  vendorSeverity: withDefault(z.enum(VENDOR_SEVERITIES), 'None'),
+  isSecurity: withDefault(z.boolean(), false),
+  isSuperseded: withDefault(z.boolean(), false),
+  supersededBy: withDefault(list(shortText), []),
+  supersedes: withDefault(list(shortText), []),
+  rebootRequired: withDefault(z.boolean(), false),
+  downloadMethod: withDefault(z.enum(DOWNLOAD_METHODS), 'Automatic'),
+  architecture: withDefault(shortText, ''),
+  publishedAt: optional(timestamp),
+  modifiedAt: optional(timestamp),
 })
 
 export const scanPatchSchema = patchCatalogSchema.extend({
   status: z.enum(FINDING_STATUSES),
-  installedAt: timestamp.optional(),
+  installedAt: optional(timestamp),
 })
 
 export const scanDocumentSchema = z
   .object({
-    scanId: shortText.min(1).optional(),
+    scanId: optional(shortText.min(1)),
     scannedAt: timestamp,
     asset: assetSchema,
     patches: z.array(scanPatchSchema).max(SCAN_LIMITS.maxPatchesPerScan),
