@@ -28,6 +28,8 @@ function NoticeBox({ notice }: { notice: Notice }) {
 export function AccountSettings({ account, tokens, timeZones }: { account: UserView; tokens: ApiTokenListing[]; timeZones: string[] }) {
   const router = useRouter()
   const [notice, setNotice] = useState<Notice>(null)
+  // Expiry is judged as of when the page was opened: rendering must stay pure (no clock reads while rendering).
+  const [loadedAt] = useState(() => Date.now())
 
   async function saveProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -146,7 +148,7 @@ export function AccountSettings({ account, tokens, timeZones }: { account: UserV
           </thead>
           <tbody>
             {tokens.map((token) => {
-              const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now()
+              const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= loadedAt
               return (
                 <tr key={token.id}>
                   <td>{token.name}</td>

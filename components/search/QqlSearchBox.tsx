@@ -1,7 +1,7 @@
 'use client'
 // The QQL search box: autocomplete from the parser's cursor mode and known values, keyboard-driven, caret errors.
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 import { callApi } from '@/components/api-client'
 import type { QqlError } from '@/lib/qql'
 import { QqlErrorList } from './QqlErrorList'
@@ -59,11 +59,14 @@ export function QqlSearchBox({ entity, basePath, initialQuery, initialErrors, pl
   const [open, setOpen] = useState(false)
   const requestId = useRef(0)
 
-  useEffect(() => {
+  // A new query from the server (navigation) replaces what was typed: adjusted while rendering, not in an effect.
+  const [fromServer, setFromServer] = useState({ initialQuery, initialErrors })
+  if (fromServer.initialQuery !== initialQuery || fromServer.initialErrors !== initialErrors) {
+    setFromServer({ initialQuery, initialErrors })
     setQuery(initialQuery)
     setErrors(initialErrors)
     setCheckedQuery(initialQuery)
-  }, [initialQuery, initialErrors])
+  }
 
   const fetchSuggestions = useCallback(
     async (text: string, cursor: number) => {

@@ -1,7 +1,7 @@
 'use client'
 // Search actions: save the current search, reopen recent and saved ones, rename, share or delete own saved searches.
 import Link from 'next/link'
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useState, type FormEvent } from 'react'
 import { callApi } from '@/components/api-client'
 
 interface SavedSearch {
@@ -38,9 +38,11 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
     if (result.ok) setSearches(result.data)
   }, [entity])
 
-  useEffect(() => {
-    if (open) void load()
-  }, [open, load])
+  /** Opening the panel fetches the current recent and saved searches. */
+  function toggle() {
+    if (!open) void load()
+    setOpen(!open)
+  }
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -76,7 +78,7 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
       <button type="button" className="secondary" onClick={() => setSaving((s) => !s)} disabled={!currentQuery}>
         Save search
       </button>
-      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="secondary" aria-expanded={open} onClick={toggle}>
         Search actions ▾
       </button>
       {message && (
