@@ -1,4 +1,5 @@
 // The agent ingest API end to end against the embedded engine: bad input, idempotency, ordering, keys, quarantine, history.
+import crypto from 'node:crypto'
 import zlib from 'node:zlib'
 import { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +8,8 @@ import { POST as postJobResults } from '@/app/api/v1/ingest/job-results/route'
 import { POST as postScans } from '@/app/api/v1/ingest/scans/route'
 import type { Database } from '@/clickhouse/client'
 import { createDemoEstate } from '@/ingest/demo/generator'
+import { ingestBody } from '@/ingest/pipeline'
+import { MAX_QUARANTINED_PER_REQUEST } from '@/ingest/request-quarantine'
 import type { SessionUser } from '@/lib/auth/user'
 import { listActivationKeys } from '@/lib/repositories/activation-keys'
 import { listIngestHistory } from '@/lib/repositories/ingest-history'
@@ -140,6 +143,43 @@ describe('agent ingest API', () => {
     expect(body.rejected).toBe(130)
     expect(body.errors).toHaveLength(100)
     expect(body.errorsTotal).toBe(130)
+  })
+
+  const quarantineRows = async (ingestId: string) =>
+    db.query<{ id: string; reason: string; body_bytes: number }>('SELECT quarantine_id AS id, reason, body_bytes FROM quarantine WHERE ingest_id = {ingestId:String} ORDER BY line, id', { ingestId })
+
+  it('a flood cannot write unbounded quarantine rows: 200 KB of `1 1 1 …` is 1,000 rows plus one remainder row, and the report says so', async () => {
+    const { status, body } = await send(postScans, '1 '.repeat(100_000), { 'content-type': 'application/json' })
+    expect(status).toBe(422)
+    expect(body).toMatchObject({ accepted: 0, rejected: 100_000, errorsTotal: 100_000, quarantined: MAX_QUARANTINED_PER_REQUEST, quarantineRemainder: { documents: 99_000, bytes: 99_000, line: 1 } })
+    expect(body.errors).toHaveLength(100)
+    expect(body.error.message).toMatch(/Only the first 1,000 rejected documents were quarantined one by one; the other 99,000 were quarantined together as one row/)
+    const rows = await quarantineRows(body.ingestId)
+    expect(rows).toHaveLength(MAX_QUARANTINED_PER_REQUEST + 1)
+    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length)
+    expect(rows.filter((row) => /^99,000 more rejected documents after the first 1,000 of this request/.test(row.reason))).toHaveLength(1)
+  })
+
+  it('5 MB of random bytes writes at most 1,001 quarantine rows', async () => {
+    const { status, body } = await send(postScans, crypto.randomBytes(5 * 1024 * 1024), { 'content-type': 'application/octet-stream' })
+    expect([400, 422]).toContain(status)
+    expect((await quarantineRows(body.ingestId)).length).toBeLessThanOrEqual(MAX_QUARANTINED_PER_REQUEST + 1)
+  })
+
+  it('beyond the quarantine limit documents are still accepted or rejected on their own; the remainder row keeps the later rejects, one a line', async () => {
+    const good = (i: number) => JSON.stringify(scan(`cap-${i}`, '2026-11-02T09:00:00Z', [patch('p1', 'Missing')]))
+    const bad = (i: number) => `{"scanId":"cap-bad-${i}","scannedAt":true}`
+    const lines = [bad(1), bad(2), good(1), bad(3), bad(4), good(2), bad(5)]
+    const body = (async function* () {
+      yield Buffer.from(lines.join('\n'))
+    })()
+    const report = await ingestBody(db, body, { kind: 'scans', format: 'ndjson', source: 'cli', actorId: 'test', actorLabel: 'test', maxQuarantinedDocuments: 2 })
+    expect(report).toMatchObject({ accepted: 2, rejected: 5, quarantined: 2, quarantineRemainder: { documents: 3, line: 4 } })
+    const rows = await quarantineRows(report.ingestId)
+    expect(rows).toHaveLength(3)
+    const remainder = rows.find((row) => row.reason.startsWith('3 more rejected documents'))!
+    expect(remainder.reason).toMatch(/the first of them: expected a date \(ISO-8601 text or epoch milliseconds\), got a boolean$/)
+    expect((await getQuarantined(db, remainder.id))?.body.toString('utf8')).toBe([bad(3), bad(4), bad(5)].join('\n') + '\n')
   })
 
   it('re-posting the same file changes nothing', async () => {

@@ -2,13 +2,13 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import { recordIngest } from '@/lib/repositories/ingest-history'
-import { insertQuarantine, type QuarantineEntry } from '@/lib/repositories/quarantine'
 import { BodyError, parseDocument, readDocuments, type BodyFormat } from './documents'
 import { writeJobResults } from './job-results-writer'
-import { jobResultDocumentSchema, type JobResultDocument } from './schema/job-result'
-import { patchCatalogSchema, type PatchCatalogEntry, type ScanDocument } from './schema/scan'
-import { documentIssues, ingestErrorMap, type DocumentIssue } from './schema/issues'
-import { parseScanDocument, unknownKeys } from './schema/scan-fast'
+import { MAX_QUARANTINED_PER_REQUEST, RequestQuarantine, type QuarantineRemainder } from './request-quarantine'
+import type { DocumentIssue } from './schema/issues'
+import type { JobResultDocument } from './schema/job-result'
+import type { PatchCatalogEntry, ScanDocument } from './schema/scan'
+import { validateCatalogEntry, validateJobResult, validateScan } from './schema/validate'
 import { ScanBatch, upsertCatalog, writeScanBatch } from './writer'
 
 export const INGEST_KINDS = ['scans', 'catalog', 'job-results'] as const
@@ -19,9 +19,6 @@ export const MAX_LISTED_ERRORS = 100
 /** A batch is written when it holds this many documents or findings, whichever comes first. */
 const DOCUMENTS_PER_BATCH = 1_000
 const FINDINGS_PER_BATCH = 150_000
-/** Quarantine rows are written in groups of this many (or this many bytes). */
-const QUARANTINE_FLUSH_ROWS = 500
-const QUARANTINE_FLUSH_BYTES = 32 * 1024 * 1024
 
 export interface IngestActor {
   source: 'api' | 'upload' | 'cli'
@@ -64,6 +61,10 @@ export interface IngestReport {
   durationMs: number
   errors: IngestError[]
   errorsTotal: number
+  /** Rejected documents quarantined a row each: at most MAX_QUARANTINED_PER_REQUEST. */
+  quarantined: number
+  /** Rejected documents beyond that, quarantined together as one row; null when there were none. */
+  quarantineRemainder: QuarantineRemainder | null
   /** The body as a whole could not be read to its end (documents before the break were processed). */
   failure?: { code: string; message: string }
 }
@@ -103,12 +104,9 @@ const field = (raw: unknown, name: string): string | null => {
   return typeof value === 'string' ? value.slice(0, 256) : null
 }
 
-const CATALOG_KEYS: ReadonlySet<string> = new Set(Object.keys(patchCatalogSchema.shape))
-const JOB_RESULT_KEYS: ReadonlySet<string> = new Set(Object.keys(jobResultDocumentSchema.shape))
-
 const scans: KindHandler<ScanDocument, ScanBatch> = {
   validate(raw) {
-    const result = parseScanDocument(raw)
+    const result = validateScan(raw)
     return result.ok ? { ...result, findings: result.doc.patches.length } : result
   },
   documentId: (raw) => field(raw, 'scanId'),
@@ -118,9 +116,8 @@ const scans: KindHandler<ScanDocument, ScanBatch> = {
 
 const catalog: KindHandler<PatchCatalogEntry, DocumentList<PatchCatalogEntry>> = {
   validate(raw) {
-    const parsed = patchCatalogSchema.safeParse(raw, { error: ingestErrorMap })
-    if (!parsed.success) return { ok: false, issues: documentIssues(parsed.error) }
-    return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, CATALOG_KEYS), findings: 0 }
+    const result = validateCatalogEntry(raw)
+    return result.ok ? { ...result, findings: 0 } : result
   },
   documentId: (raw) => field(raw, 'id'),
   newBatch: () => new DocumentList(),
@@ -132,9 +129,8 @@ const catalog: KindHandler<PatchCatalogEntry, DocumentList<PatchCatalogEntry>> =
 
 const jobResults: KindHandler<JobResultDocument, DocumentList<JobResultDocument>> = {
   validate(raw) {
-    const parsed = jobResultDocumentSchema.safeParse(raw, { error: ingestErrorMap })
-    if (!parsed.success) return { ok: false, issues: documentIssues(parsed.error) }
-    return { ok: true, doc: parsed.data, unknownFields: unknownKeys(raw, JOB_RESULT_KEYS), findings: 0 }
+    const result = validateJobResult(raw)
+    return result.ok ? { ...result, findings: 0 } : result
   },
   documentId: (raw) => field(raw, 'runId'),
   newBatch: () => new DocumentList(),
@@ -153,6 +149,8 @@ export interface IngestOptions extends IngestActor {
   kind: IngestKind
   format: BodyFormat
   onProgress?: (progress: IngestProgress) => void
+  /** Rejected documents quarantined a row each before the rest share one row (tests lower it). */
+  maxQuarantinedDocuments?: number
 }
 
 /**
@@ -177,13 +175,14 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
     durationMs: 0,
     errors: [],
     errorsTotal: 0,
+    quarantined: 0,
+    quarantineRemainder: null,
   }
   const counter = { bytes: 0 }
   let documents = 0
   let batch = handler.newBatch()
   let batchFindings = 0
-  let quarantine: QuarantineEntry[] = []
-  let quarantineBytes = 0
+  const quarantine = new RequestQuarantine(db, { ingestId: report.ingestId, kind: options.kind, receivedAt: startedAt }, options.maxQuarantinedDocuments ?? MAX_QUARANTINED_PER_REQUEST)
   let writing: Promise<void> = Promise.resolve()
   let writeFailure: unknown
 
@@ -211,21 +210,13 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
       },
     )
   }
-  const flushQuarantine = async () => {
-    const entries = quarantine
-    quarantine = []
-    quarantineBytes = 0
-    await insertQuarantine(db, entries)
-  }
   const reject = async (line: number, documentId: string | null, bytes: Buffer, issues: DocumentIssue[], truncated = false) => {
     report.rejected++
     for (const issue of issues) {
       report.errorsTotal++
       if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, scanId: documentId, path: issue.path, message: issue.message })
     }
-    quarantine.push({ ingestId: report.ingestId, kind: options.kind, receivedAt: startedAt, line, documentId, reason: issues[0]?.message ?? 'rejected', errors: issues, body: bytes, truncated })
-    quarantineBytes += bytes.length
-    if (quarantine.length >= QUARANTINE_FLUSH_ROWS || quarantineBytes >= QUARANTINE_FLUSH_BYTES) await flushQuarantine()
+    await quarantine.add(line, documentId, bytes, issues, truncated)
   }
 
   let thrown: unknown
@@ -264,7 +255,9 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
     if (!thrown) await flushBatch()
     await writing
     if (writeFailure) thrown ??= writeFailure
-    await flushQuarantine()
+    const quarantined = await quarantine.finish()
+    report.quarantined = quarantined.quarantined
+    report.quarantineRemainder = quarantined.remainder
   } catch (error) {
     thrown ??= error
   }

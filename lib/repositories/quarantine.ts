@@ -6,6 +6,8 @@ export interface QuarantineEntry {
   ingestId: string
   kind: string
   receivedAt: Date
+  /** The n-th rejected document of its request (documents on one line, e.g. `1 1 1`, share the line). */
+  sequence: number
   line: number
   documentId: string | null
   reason: string
@@ -42,11 +44,11 @@ export async function insertQuarantine(db: Database, entries: QuarantineEntry[])
   if (entries.length === 0) return
   await db.insert(
     'quarantine',
-    entries.map((entry, index) => {
+    entries.map((entry) => {
       // Text stays readable; bytes that are not UTF-8 are kept exactly, as base64.
       const exact = isUtf8(entry.body)
       return {
-        quarantine_id: `${entry.ingestId}-${entry.line}-${index}`,
+        quarantine_id: `${entry.ingestId}-${entry.line}-${entry.sequence}`,
         ingest_id: entry.ingestId,
         kind: entry.kind,
         received_at: entry.receivedAt.toISOString(),

@@ -19,7 +19,11 @@ export function bodyFormatOf(contentType: string | null, fileName = ''): BodyFor
 export function ingestStatus(report: IngestReport): { status: number; error?: { code: string; message: string; details: null } } {
   if (report.failure) return { status: 400, error: { ...report.failure, details: null } }
   if (report.rejected > 0) {
-    const message = `${report.rejected} of ${report.rejected + report.accepted + report.duplicates} documents were rejected (see errors); the others were stored.`
+    let message = `${report.rejected} of ${report.rejected + report.accepted + report.duplicates} documents were rejected (see errors); the others were stored.`
+    const remainder = report.quarantineRemainder
+    if (remainder) {
+      message += ` Only the first ${report.quarantined.toLocaleString('en')} rejected documents were quarantined one by one; the other ${remainder.documents.toLocaleString('en')} were quarantined together as one row, which keeps their first ${remainder.keptBytes.toLocaleString('en')} bytes.`
+    }
     return { status: 422, error: { code: 'DOCUMENTS_REJECTED', message, details: null } }
   }
   return { status: 200 }
