@@ -35,7 +35,8 @@ export type DateValue =
 /** Years that DateTime64(3) holds. */
 const MIN_YEAR = 1900
 const MAX_YEAR = 2299
-const MAX_RELATIVE_AMOUNT = 100_000
+/** How far `now±N<unit>` may reach: 400 years either way, as DateTime64 spans (the syntax's six digits keep hours and smaller inside it). */
+const MAX_RELATIVE_AMOUNT: Partial<Record<TimeUnit, number>> = { year: 400, month: 4_800, week: 20_800, day: 146_000 }
 
 const ABSOLUTE_DATE =
   /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})?)?)?$/i
@@ -54,8 +55,9 @@ export function readDate(text: string): DateValue | null {
 function readRelativeDate([, sign, digits, unit]: RegExpExecArray): DateValue | null {
   if (sign === undefined) return { kind: 'relative', amount: 0, unit: 'second' }
   const amount = Number(digits)
-  if (amount > MAX_RELATIVE_AMOUNT) return null
-  return { kind: 'relative', amount: sign === '-' ? -amount : amount, unit: TIME_UNITS[unit as keyof typeof TIME_UNITS] }
+  const timeUnit = TIME_UNITS[unit as keyof typeof TIME_UNITS]
+  if (amount > (MAX_RELATIVE_AMOUNT[timeUnit] ?? Infinity)) return null
+  return { kind: 'relative', amount: sign === '-' ? -amount : amount, unit: timeUnit }
 }
 
 function readAbsoluteDate(match: RegExpExecArray): DateValue | null {

@@ -1,14 +1,23 @@
-// Paging and sorting input shared by every list (validated at the API boundary, whitelisted sort keys).
+// Paging and sorting input shared by every list (validated at the API boundary, whitelisted sort keys, bounded page numbers).
 import { z } from 'zod'
 
 export const MAX_PAGE_SIZE = 500
+/** The highest page number accepted (a bound of the API contract); any page past the last row is simply empty. */
+export const MAX_PAGE = 10_000_000
+/** The engine reads OFFSET as {offset:UInt32}: a larger offset would wrap round to an early page, so it stops here, past any estate's last row. */
+const MAX_ROW_OFFSET = 2 ** 32 - 1
+
+/** `page`: 1 … MAX_PAGE, default 1. */
+export const pageNumberSchema = z.coerce.number().int().min(1, 'page starts at 1').max(MAX_PAGE, `page is at most ${MAX_PAGE}`).default(1)
+/** `pageSize`: 1 … MAX_PAGE_SIZE, default 50. */
+export const pageSizeSchema = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}`).default(50)
 
 export function listQuerySchema<const Keys extends readonly [string, ...string[]]>(sortKeys: Keys, defaultSort: Keys[number], defaultDir: 'asc' | 'desc') {
   return z.object({
     sort: z.enum(sortKeys).default(defaultSort as never),
     dir: z.enum(['asc', 'desc']).default(defaultDir),
-    page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
-    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}`).default(50),
+    page: pageNumberSchema,
+    pageSize: pageSizeSchema,
     q: z.string().max(10_000).default(''),
   })
 }
@@ -24,6 +33,7 @@ export interface SqlFilter {
   params: Record<string, unknown>
 }
 
+/** LIMIT and OFFSET of a page: a page past the end (even at MAX_PAGE × MAX_PAGE_SIZE) is an empty page, never a wrapped-round one. */
 export function pageParams(page: number, pageSize: number) {
-  return { limit: pageSize, offset: (page - 1) * pageSize }
+  return { limit: pageSize, offset: Math.min((page - 1) * pageSize, MAX_ROW_OFFSET) }
 }

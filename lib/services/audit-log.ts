@@ -4,7 +4,7 @@ import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import { appendAudit, listAuditEntries, type AuditField, type AuditFilter, type AuditRecord } from '@/lib/repositories/audit'
-import { MAX_PAGE_SIZE } from '@/lib/repositories/paging'
+import { pageNumberSchema, pageParams, pageSizeSchema } from '@/lib/repositories/paging'
 
 export const AUDIT_FILTER_FIELDS: Record<string, AuditField | 'after' | 'before'> = {
   actor: 'actor',
@@ -17,8 +17,8 @@ export const AUDIT_FILTER_FIELDS: Record<string, AuditField | 'after' | 'before'
 
 export const auditQuerySchema = z.object({
   q: z.string().max(2000).default(''),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  page: pageNumberSchema,
+  pageSize: pageSizeSchema,
   format: z.enum(['json', 'csv']).default('json'),
 })
 export type AuditQuery = z.infer<typeof auditQuerySchema>
@@ -37,6 +37,19 @@ export const auditPageSchema = z.object({ total: z.number(), rows: z.array(audit
 
 /** At most this many entries go into one export. */
 export const AUDIT_EXPORT_LIMIT = 100_000
+
+/** The years the log's DateTime64 timestamps hold; a date outside them (`after:99999-01-01`) is refused, not sent to the engine. */
+const FILTER_YEARS = { min: 1900, max: 2299 }
+
+function readFilterDate(value: string, position: number): string {
+  const ms = Date.parse(value)
+  if (Number.isNaN(ms)) throw invalid('INVALID_FILTER', `"${value}" at position ${position + 1} is not a date (use e.g. 2026-11-01 or 2026-11-01T08:00Z).`, { position })
+  const year = new Date(ms).getUTCFullYear()
+  if (year < FILTER_YEARS.min || year > FILTER_YEARS.max) {
+    throw invalid('INVALID_FILTER', `"${value}" at position ${position + 1} is outside the dates the log holds (years ${FILTER_YEARS.min} to ${FILTER_YEARS.max}).`, { position })
+  }
+  return new Date(ms).toISOString()
+}
 
 const TERM = /\s*(?:(\w+):)?(?:"([^"]*)"|(\S+))/y
 
@@ -58,8 +71,7 @@ export function parseAuditFilter(text: string): AuditFilter {
       throw invalid('INVALID_FILTER', `Unknown field "${fieldName}" at position ${position + 1}: use ${Object.keys(AUDIT_FILTER_FIELDS).join(', ')}.`, { position, expected: Object.keys(AUDIT_FILTER_FIELDS) })
     }
     if (field === 'after' || field === 'before') {
-      if (Number.isNaN(Date.parse(value))) throw invalid('INVALID_FILTER', `"${value}" at position ${position + 1} is not a date (use e.g. 2026-11-01 or 2026-11-01T08:00Z).`, { position })
-      filter[field] = new Date(value).toISOString()
+      filter[field] = readFilterDate(value, position)
     } else {
       filter.terms.push({ field, pattern: value })
     }
@@ -68,7 +80,7 @@ export function parseAuditFilter(text: string): AuditFilter {
 }
 
 export async function listAudit(db: Database, query: AuditQuery): Promise<{ total: number; rows: AuditRecord[] }> {
-  return listAuditEntries(db, parseAuditFilter(query.q), { limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
+  return listAuditEntries(db, parseAuditFilter(query.q), pageParams(query.page, query.pageSize))
 }
 
 const CSV_COLUMNS: (keyof AuditRecord)[] = ['at', 'actorEmail', 'actorId', 'action', 'entity', 'entityId', 'before', 'after']
