@@ -186,7 +186,7 @@ export function UserAdmin({ users, knownTags, currentUserId }: { users: UserView
                       ))
                     )}
                   </td>
-                  <td>{user.disabled ? 'Disabled' : user.lockedUntil && Date.parse(user.lockedUntil) > Date.now() ? 'Locked' : 'Active'}</td>
+                  <td>{user.disabled ? 'Disabled' : 'Active'}</td>
                   <td>
                     <div className="user-actions">
                     <button type="button" className="secondary" onClick={() => setEditing(editing === user.id ? null : user.id)}>

@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress'
 import { closeDatabase, getDatabase, type Database } from '@/clickhouse/client'
 import { DatabaseUnavailableError, DataDirectoryBusyError } from '@/clickhouse/errors'
+import { DomainError } from '@/lib/errors'
 
 /** Runs a CLI body with the database, exiting non-zero with a one-line reason instead of a stack trace. */
 export async function runWithDatabase(body: (db: Database) => Promise<void>, options: { busyHint?: string } = {}): Promise<void> {
@@ -14,7 +15,7 @@ export async function runWithDatabase(body: (db: Database) => Promise<void>, opt
       console.error(`patchboard: ${error.message}\n${options.busyHint}`)
     } else if (error instanceof DataDirectoryBusyError || error instanceof DatabaseUnavailableError) {
       console.error(`patchboard: ${error.message}`)
-    } else if (error instanceof Error && /Invalid database configuration/.test(error.message)) {
+    } else if (error instanceof DomainError || (error instanceof Error && /Invalid database configuration/.test(error.message))) {
       console.error(`patchboard: ${error.message}`)
     } else {
       console.error('patchboard: failed:', error)

@@ -42,6 +42,7 @@ run(process.execPath, [tsxBin, path.join(root, 'scripts', 'prepare.ts')])
 const port = process.env.PORT || '3000'
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`
 console.log(`Patchboard is starting on http://localhost:${port}`)
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env })
+// scripts/serve.ts rather than `next start`: it tells the app the socket's peer (see lib/http/client-origin.ts).
+const server = spawn(process.execPath, [tsxBin, path.join(root, 'scripts', 'serve.ts')], { stdio: 'inherit', env: { ...process.env, PORT: port } })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -43,5 +43,5 @@ export async function resolveApiToken(db: Database, token: string, now = new Dat
   if (!record || !secretMatches(parsed.secret, record.secretHash) || !isTokenUsable(record, now)) return null
   const user = await findUserById(db, record.userId)
   if (!user || user.disabled) return null
-  return toSessionUser(user)
+  return { ...toSessionUser(user), apiToken: { id: record.id, expiresAt: record.expiresAt } }
 }

@@ -1,9 +1,11 @@
-// First start: creates the initial Administrator when there is no user, and tells the operator its password once.
+// First start: creates the initial Administrator when there is no user (a weak PATCHBOARD_ADMIN_PASSWORD stops it), and tells the operator its password once.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Database } from '@/clickhouse/client'
+import { invalid } from '@/lib/errors'
 import { countUsers, createUser } from '@/lib/repositories/users'
 import { generatePassword, hashPassword } from './password'
+import { passwordPolicyViolation } from './password-policy'
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@patchboard.local'
 export const INITIAL_PASSWORD_FILE = 'initial-admin-password'
@@ -14,10 +16,15 @@ export interface InitialAdmin {
   generatedPassword?: string
 }
 
-export async function ensureInitialAdmin(db: Database, dataDir: string, env = process.env): Promise<InitialAdmin | null> {
+export async function ensureInitialAdmin(db: Database, dataDir: string, env: Record<string, string | undefined> = process.env): Promise<InitialAdmin | null> {
   if ((await countUsers(db)) > 0) return null
   const email = (env.PATCHBOARD_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase()
   const given = env.PATCHBOARD_ADMIN_PASSWORD
+  // A weak password from the environment stops the first start rather than guard the Administrator.
+  const violation = given ? await passwordPolicyViolation(given, email) : null
+  if (violation) {
+    throw invalid('WEAK_ADMIN_PASSWORD', `PATCHBOARD_ADMIN_PASSWORD is refused: ${violation} Choose a stronger one, or unset it and Patchboard generates one.`)
+  }
   const password = given || generatePassword()
   await createUser(db, { email, name: 'Administrator', role: 'Administrator', scope: { all: true, tags: [] }, passwordHash: await hashPassword(password) })
   if (given) return { email }

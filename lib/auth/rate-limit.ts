@@ -1,4 +1,4 @@
-// Sign-in rate limiting: sliding windows in memory (one server process) per client address and per address + email.
+// Sign-in throttling in memory (one server process): a limit per source address and progressive per-account delays — never a lock-out.
 
 export interface RateLimitRule {
   /** Attempts allowed inside the window. */
@@ -6,72 +6,118 @@ export interface RateLimitRule {
   windowMs: number
 }
 
-export const SIGN_IN_LIMITS = {
-  perAddressAndEmail: { limit: 10, windowMs: 5 * 60_000 },
-  perAddress: { limit: 50, windowMs: 5 * 60_000 },
-} as const satisfies Record<string, RateLimitRule>
+/** One source address, whatever emails it tries. */
+export const SOURCE_LIMIT: RateLimitRule = { limit: 50, windowMs: 5 * 60_000 }
 
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string }
+/**
+ * Progressive delays per account: after `freeFailures` failed sign-ins for one email (from any source) inside
+ * `windowMs`, a source that failed for that email waits `baseMs · 2^(failures − freeFailures)` (at most `maxMs`)
+ * after its own last try before trying that email again. A source that has not tried the email yet is never
+ * delayed by others' failures, so an attacker elsewhere cannot keep the owner out; success clears the account.
+ */
+export const ACCOUNT_DELAYS = { freeFailures: 3, baseMs: 1_000, maxMs: 60_000, windowMs: 15 * 60_000 } as const
 
-/** Attempt times per key, oldest first; keys whose window is empty are dropped so memory stays bounded. */
-export class SlidingWindowLimiter {
-  private readonly attempts = new Map<string, number[]>()
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string }
 
-  constructor(private readonly rule: RateLimitRule) {}
+/** Event times per key inside a sliding window, oldest first; keys whose window is empty are dropped. */
+export class SlidingWindow {
+  private readonly events = new Map<string, number[]>()
 
-  /** How long until the key may try again (0 = now), without recording an attempt. */
-  waitMs(key: string, now: number): number {
+  constructor(private readonly windowMs: number) {}
+
+  count(key: string, now: number): number {
+    return this.recent(key, now).length
+  }
+
+  /** How long until fewer than `limit` events are inside the window (0 = now). */
+  waitMs(key: string, now: number, limit: number): number {
     const recent = this.recent(key, now)
-    if (recent.length < this.rule.limit) return 0
-    return recent[recent.length - this.rule.limit] + this.rule.windowMs - now
+    return recent.length < limit ? 0 : recent[recent.length - limit] + this.windowMs - now
   }
 
   record(key: string, now: number): void {
     const recent = this.recent(key, now)
     recent.push(now)
-    this.attempts.set(key, recent)
+    this.events.set(key, recent)
+  }
+
+  forget(key: string): void {
+    this.events.delete(key)
+  }
+
+  /** Drops every key whose window is empty, so memory stays bounded by recent activity. */
+  prune(now: number): void {
+    for (const key of [...this.events.keys()]) this.recent(key, now)
   }
 
   private recent(key: string, now: number): number[] {
-    const kept = (this.attempts.get(key) ?? []).filter((at) => at > now - this.rule.windowMs)
-    if (kept.length === 0) this.attempts.delete(key)
+    const kept = (this.events.get(key) ?? []).filter((at) => at > now - this.windowMs)
+    if (kept.length === 0) this.events.delete(key)
     return kept
   }
 }
 
-export class SignInRateLimiter {
-  private readonly byAddressAndEmail = new SlidingWindowLimiter(SIGN_IN_LIMITS.perAddressAndEmail)
-  private readonly byAddress = new SlidingWindowLimiter(SIGN_IN_LIMITS.perAddress)
+const normaliseEmail = (email: string) => email.trim().toLowerCase()
+const PRUNE_INTERVAL_MS = 60_000
 
-  /** Records the attempt when it is allowed; a refused attempt is not counted, so waiting always helps. */
-  attempt(address: string, email: string, now = Date.now()): RateLimitDecision {
-    const pairKey = `${address}\n${email.trim().toLowerCase()}`
-    const waitMs = Math.max(this.byAddressAndEmail.waitMs(pairKey, now), this.byAddress.waitMs(address, now))
+/**
+ * Keys are the email *text*, whether or not such a user exists, so throttled answers reveal nothing about which
+ * accounts exist. Refused attempts are not counted: waiting always helps.
+ */
+export class SignInThrottle {
+  private readonly bySource = new SlidingWindow(SOURCE_LIMIT.windowMs)
+  private readonly accountFailures = new SlidingWindow(ACCOUNT_DELAYS.windowMs)
+  /** Last failed try per source + email. */
+  private readonly lastPairFailure = new Map<string, number>()
+  private lastPrune = 0
+
+  /** Whether this source may try this email now; an allowed attempt counts against the source's limit. */
+  attempt(source: string, email: string, now = Date.now()): ThrottleDecision {
+    this.prune(now)
+    const pairKey = `${source}\n${normaliseEmail(email)}`
+    const lastFailure = this.lastPairFailure.get(pairKey)
+    const pairWait = lastFailure === undefined ? 0 : lastFailure + this.accountDelayMs(email, now) - now
+    const waitMs = Math.max(this.bySource.waitMs(source, now, SOURCE_LIMIT.limit), pairWait)
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000)
       return { allowed: false, retryAfterSeconds, message: `Too many sign-in attempts, try again in ${retryAfterSeconds} s.` }
     }
-    this.byAddressAndEmail.record(pairKey, now)
-    this.byAddress.record(address, now)
+    this.bySource.record(source, now)
     return { allowed: true }
   }
-}
 
-const globalForLimiter = globalThis as unknown as { patchboardSignInLimiter?: SignInRateLimiter }
-
-/** The process-wide limiter (kept on globalThis so `next dev` reloads keep the counts). */
-export function signInRateLimiter(): SignInRateLimiter {
-  globalForLimiter.patchboardSignInLimiter ??= new SignInRateLimiter()
-  return globalForLimiter.patchboardSignInLimiter
-}
-
-/** The client address of a request: the first X-Forwarded-For hop (Next sets it from the socket), else X-Real-IP. */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const read = (name: string): string | undefined => {
-    if (!headers) return undefined
-    if (headers instanceof Headers) return headers.get(name) ?? undefined
-    const value = headers[name]
-    return Array.isArray(value) ? value[0] : value
+  recordFailure(source: string, email: string, now = Date.now()): void {
+    this.accountFailures.record(normaliseEmail(email), now)
+    this.lastPairFailure.set(`${source}\n${normaliseEmail(email)}`, now)
   }
-  return read('x-forwarded-for')?.split(',')[0]?.trim() || read('x-real-ip')?.trim() || 'unknown'
+
+  /** The right password ends the account's delays everywhere (failures before it were not this person's). */
+  recordSuccess(email: string): void {
+    const account = normaliseEmail(email)
+    this.accountFailures.forget(account)
+    for (const key of [...this.lastPairFailure.keys()]) if (key.endsWith(`\n${account}`)) this.lastPairFailure.delete(key)
+  }
+
+  /** The delay a source that failed for this email must wait between its tries, from the account's recent failures. */
+  accountDelayMs(email: string, now = Date.now()): number {
+    const failures = this.accountFailures.count(normaliseEmail(email), now)
+    if (failures < ACCOUNT_DELAYS.freeFailures) return 0
+    return Math.min(ACCOUNT_DELAYS.baseMs * 2 ** (failures - ACCOUNT_DELAYS.freeFailures), ACCOUNT_DELAYS.maxMs)
+  }
+
+  private prune(now: number): void {
+    if (now - this.lastPrune < PRUNE_INTERVAL_MS) return
+    this.lastPrune = now
+    this.bySource.prune(now)
+    this.accountFailures.prune(now)
+    for (const [key, at] of this.lastPairFailure) if (at <= now - ACCOUNT_DELAYS.windowMs) this.lastPairFailure.delete(key)
+  }
+}
+
+const globalForThrottle = globalThis as unknown as { patchboardSignInThrottle?: SignInThrottle }
+
+/** The process-wide throttle (kept on globalThis so `next dev` reloads keep the counts). */
+export function signInThrottle(): SignInThrottle {
+  globalForThrottle.patchboardSignInThrottle ??= new SignInThrottle()
+  return globalForThrottle.patchboardSignInThrottle
 }

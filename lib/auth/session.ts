@@ -1,15 +1,20 @@
-// Resolves the signed-in user of a request from the session cookie, re-checked against the users table.
+// Resolves the signed-in user of a request: the session cookie (re-checked against users and ended sessions), or a bearer API token.
 import { getServerSession } from 'next-auth'
 import { getDatabase } from '@/clickhouse/client'
-import { findUserById } from '@/lib/repositories/users'
+import { API_TOKEN_PREFIX, resolveApiToken } from './api-tokens'
 import { authOptions } from './options'
-import { toSessionUser, type SessionUser } from './user'
+import { userOfSession, type SessionClaims } from './session-claims'
+import type { SessionUser } from './user'
 
-/** The current user, or null when signed out, disabled, deleted, or signed out by force since the cookie was issued. */
+/** The current user, or null when signed out, expired, disabled, deleted, or signed out by force since the cookie was issued. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions())) as { uid?: string; epoch?: number } | null
-  if (!session?.uid) return null
-  const user = await findUserById(await getDatabase(), session.uid)
-  if (!user || user.disabled || user.sessionEpoch !== (session.epoch ?? 0)) return null
-  return toSessionUser(user)
+  const session = (await getServerSession(authOptions())) as SessionClaims | null
+  return userOfSession(await getDatabase(), session)
+}
+
+/** The caller of a request that may be anonymous: a valid `Bearer pbt_…` token's user, else the session's, else null. */
+export async function getOptionalRequestUser(request: Request): Promise<SessionUser | null> {
+  const [scheme, token] = (request.headers.get('authorization') ?? '').trim().split(/\s+/, 2)
+  if (scheme?.toLowerCase() === 'bearer' && token?.startsWith(API_TOKEN_PREFIX)) return resolveApiToken(await getDatabase(), token)
+  return getCurrentUser()
 }

@@ -26,6 +26,8 @@ export interface SessionUser {
   role: Role
   scope: TagScope
   timeZone: string
+  /** Set when the request authenticated with a personal API token (not a session): which one, and when it expires. */
+  apiToken?: { id: string; expiresAt: string | null }
 }
 
 /** An IANA time zone the runtime knows (e.g. `Europe/Berlin`), in which times are shown to the user. */

@@ -9,27 +9,10 @@ import { getCurrentUser } from '@/lib/auth/session'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import { withAuthorizationBackstop } from './authorization-backstop'
+import { isSameOriginRequest } from './client-origin'
 import { errorResponse, toErrorResponse } from './errors'
 
 const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
-/**
- * CSRF defence for cookie-authenticated writes: the browser's Origin (or, without it, the Referer) must be this
- * server (its Host, or NEXTAUTH_URL behind a proxy). Bearer-token requests carry no ambient credentials and are exempt.
- */
-export function isSameOriginRequest(request: Request): boolean {
-  const source = request.headers.get('origin') ?? request.headers.get('referer')
-  if (!source || source === 'null') return false
-  let sourceUrl: URL
-  try {
-    sourceUrl = new URL(source)
-  } catch {
-    return false
-  }
-  const hosts = [request.headers.get('x-forwarded-host'), request.headers.get('host')]
-  if (process.env.NEXTAUTH_URL) hosts.push(new URL(process.env.NEXTAUTH_URL).host)
-  return hosts.some((host) => host !== null && host.split(',')[0].trim() === sourceUrl.host)
-}
 
 /** Who makes the request: a `Bearer pbt_…` token's user, else the session cookie's user. */
 async function authenticate(request: Request): Promise<SessionUser | Response> {

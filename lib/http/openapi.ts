@@ -5,7 +5,7 @@ import { changePasswordBody, passwordChangedSchema, updateAccountBody } from '@/
 import { createdTokenSchema, createTokenBody, tokenIdParams, tokenListSchema, tokenViewSchema } from '@/lib/services/api-tokens'
 import { createActivationKeyInput } from '@/lib/services/activation-keys'
 import { auditPageSchema, auditQuerySchema } from '@/lib/services/audit-log'
-import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
+import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
@@ -28,7 +28,7 @@ export interface ApiRouteSpec {
 
 /** Every API route. Adding a route to the OpenAPI document is one entry here. */
 export const API_ROUTES: ApiRouteSpec[] = [
-  { method: 'GET', path: '/api/health', summary: 'Health: engine, version, migrations, row counts', auth: 'public' },
+  { method: 'GET', path: '/api/health', summary: 'Health: ok or degraded (503); with a session or token also engine, version, migrations, row counts', auth: 'public' },
   { method: 'GET', path: '/api/v1/openapi.json', summary: 'This OpenAPI document', auth: 'account.manage' },
   { method: 'GET', path: '/api/v1/assets', summary: 'In-scope assets, paged and sorted', auth: 'assets.view', query: assetListQuery },
   { method: 'GET', path: '/api/v1/assets/{id}', summary: 'One asset; 404 when it does not exist or is outside your scope', auth: 'assets.view', params: assetIdParams },
@@ -48,9 +48,10 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/admin/activation-keys', summary: 'Create an activation key (the whole key is returned once)', auth: 'activationKeys.manage', body: createActivationKeyInput },
   { method: 'DELETE', path: '/api/v1/admin/activation-keys/{id}', summary: 'Revoke an activation key', auth: 'activationKeys.manage', params: activationKeyIdParams },
   { method: 'POST', path: '/api/v1/admin/data-import', summary: 'Upload a file of documents as the signed-in user', auth: 'data.import', query: uploadQuery },
-  { method: 'GET', path: '/api/v1/admin/ingest-history', summary: 'Latest ingest requests and files with their counts', auth: 'data.import', query: ingestHistoryQuery },
-  { method: 'GET', path: '/api/v1/admin/quarantine', summary: 'Rejected documents with their reasons', auth: 'data.import', query: quarantineQuery },
-  { method: 'GET', path: '/api/v1/admin/quarantine/{id}', summary: 'Download one rejected document as received', auth: 'data.import', params: quarantineIdParams },
+  { method: 'GET', path: '/api/v1/admin/ingest-history', summary: 'Latest ingest requests and files with their counts (every site)', auth: 'data.quarantine', query: ingestHistoryQuery },
+  { method: 'GET', path: '/api/v1/admin/quarantine', summary: 'Rejected documents with their reasons (every site), by run, age or activation key', auth: 'data.quarantine', query: quarantineQuery },
+  { method: 'DELETE', path: '/api/v1/admin/quarantine', summary: 'Purge quarantined documents older than N days and/or sent with one activation key, or all=true (audited)', auth: 'data.quarantine', query: quarantinePurgeQuery },
+  { method: 'GET', path: '/api/v1/admin/quarantine/{id}', summary: 'Download one rejected document as received', auth: 'data.quarantine', params: quarantineIdParams },
   { method: 'GET', path: '/api/v1/me', summary: 'Your account', auth: 'account.manage', response: userViewSchema },
   { method: 'PATCH', path: '/api/v1/me', summary: 'Change your name or time zone', auth: 'account.manage', body: updateAccountBody, response: userViewSchema },
   { method: 'POST', path: '/api/v1/me/password', summary: 'Change your password (ends all your sessions)', auth: 'account.manage', body: changePasswordBody, response: passwordChangedSchema },

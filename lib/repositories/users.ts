@@ -7,8 +7,6 @@ import { nextRowVersion } from './versioning'
 export interface UserRecord extends SessionUser {
   passwordHash: string
   disabled: boolean
-  failedLogins: number
-  lockedUntil: string | null
   sessionEpoch: number
   createdAt: string
   updatedAt: string
@@ -25,16 +23,15 @@ interface UserRow {
   password_hash: string
   time_zone: string
   disabled: boolean
-  failed_logins: number
-  locked_until: string | null
   session_epoch: number
   created_at: string
   updated_at: string
   version: number
 }
 
-const COLUMNS = `user_id, email, name, role, scope_all, scope_tags, password_hash, time_zone, disabled, failed_logins,
-  locked_until, session_epoch, created_at, updated_at, version`
+// failed_logins and locked_until (0001) are no longer read or written: sign-in throttling replaced the lock-out.
+const COLUMNS = `user_id, email, name, role, scope_all, scope_tags, password_hash, time_zone, disabled, session_epoch,
+  created_at, updated_at, version`
 
 function fromRow(row: UserRow): UserRecord {
   return {
@@ -46,8 +43,6 @@ function fromRow(row: UserRow): UserRecord {
     timeZone: row.time_zone,
     passwordHash: row.password_hash,
     disabled: Boolean(row.disabled),
-    failedLogins: Number(row.failed_logins),
-    lockedUntil: row.locked_until,
     sessionEpoch: Number(row.session_epoch),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -66,8 +61,6 @@ function toRow(user: UserRecord, isDeleted = false) {
     password_hash: user.passwordHash,
     time_zone: user.timeZone,
     disabled: user.disabled,
-    failed_logins: user.failedLogins,
-    locked_until: user.lockedUntil,
     session_epoch: user.sessionEpoch,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
@@ -113,8 +106,6 @@ export async function createUser(db: Database, input: NewUser): Promise<UserReco
     timeZone: input.timeZone ?? 'UTC',
     passwordHash: input.passwordHash,
     disabled: false,
-    failedLogins: 0,
-    lockedUntil: null,
     sessionEpoch: 0,
     createdAt: now,
     updatedAt: now,

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
-import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy'
+import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits'
 import { timeZoneSchema, type SessionUser } from '@/lib/auth/user'
 import { invalid, notFound } from '@/lib/errors'
 import { appendAudit } from '@/lib/repositories/audit'
@@ -44,7 +44,7 @@ export async function changeOwnPassword(db: Database, user: SessionUser, input: 
   if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
     throw invalid('WRONG_PASSWORD', 'The current password is wrong.')
   }
-  const { password } = choosePassword(input.newPassword, record.email)
+  const { password } = await choosePassword(input.newPassword, record.email)
   await saveUser(db, record, { passwordHash: await hashPassword(password), sessionEpoch: record.sessionEpoch + 1 })
   await appendAudit(db, { actor: user, action: 'account.changePassword', entity: 'user', entityId: user.id })
   return { signedOut: true as const }

@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { generatePassword, hashPassword } from '@/lib/auth/password'
-import { passwordPolicyViolation, PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy'
+import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits'
+import { passwordPolicyViolation } from '@/lib/auth/password-policy'
 import { defaultScopeFor, roleSchema, tagScopeSchema, timeZoneSchema, type SessionUser } from '@/lib/auth/user'
 import { conflict, invalid, notFound } from '@/lib/errors'
 import { deleteApiTokensOfUser } from '@/lib/repositories/api-tokens'
@@ -20,7 +21,6 @@ export const userViewSchema = z.object({
   scope: tagScopeSchema,
   timeZone: z.string(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -69,7 +69,6 @@ export function toUserView(user: UserRecord): UserView {
     scope: user.scope,
     timeZone: user.timeZone,
     disabled: user.disabled,
-    lockedUntil: user.lockedUntil,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     version: user.version,
@@ -77,9 +76,9 @@ export function toUserView(user: UserRecord): UserView {
 }
 
 /** Checks a chosen password against the policy, or generates one; returns the password and whether it was generated. */
-export function choosePassword(given: string | undefined, email: string): { password: string; generated: boolean } {
+export async function choosePassword(given: string | undefined, email: string): Promise<{ password: string; generated: boolean }> {
   if (given === undefined || given === '') return { password: generatePassword(), generated: true }
-  const violation = passwordPolicyViolation(given, email)
+  const violation = await passwordPolicyViolation(given, email)
   if (violation) throw invalid('WEAK_PASSWORD', violation)
   return { password: given, generated: false }
 }
@@ -105,7 +104,7 @@ export async function getUserView(db: Database, id: string): Promise<UserView> {
 
 export async function createUserAsAdmin(db: Database, actor: SessionUser, input: z.infer<typeof createUserBody>) {
   if (await findUserByEmail(db, input.email)) throw conflict('EMAIL_TAKEN', `A user with the email ${input.email} exists already.`)
-  const { password, generated } = choosePassword(input.password, input.email)
+  const { password, generated } = await choosePassword(input.password, input.email)
   const user = await createUser(db, {
     email: input.email,
     name: input.name,
@@ -143,14 +142,12 @@ export async function deleteUserAsAdmin(db: Database, actor: SessionUser, id: st
   return { deleted: true }
 }
 
-/** Sets a new password, clears a lock-out and ends the user's sessions. */
+/** Sets a new password and ends the user's sessions. */
 export async function resetPasswordAsAdmin(db: Database, actor: SessionUser, id: string, input: z.infer<typeof resetPasswordBody>) {
   const user = await requireUser(db, id)
-  const { password, generated } = choosePassword(input.password, user.email)
+  const { password, generated } = await choosePassword(input.password, user.email)
   const saved = await saveUser(db, user, {
     passwordHash: await hashPassword(password),
-    failedLogins: 0,
-    lockedUntil: null,
     sessionEpoch: user.sessionEpoch + 1,
   })
   await appendAudit(db, { actor, action: 'user.resetPassword', entity: 'user', entityId: user.id })
