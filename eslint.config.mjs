@@ -87,6 +87,17 @@ const config = [
       ],
     },
   },
+  // Browser code never loads the engine, the database client or Node's own modules.
+  {
+    files: ['components/**', 'lib/qql/**', ...BROWSER_SAFE_LIB],
+    ignores: ['lib/qql/cli.ts', 'lib/qql/cli-program.ts', ...TEST_FILES],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['chdb', 'chdb/*', '@clickhouse/*', 'node:*'], message: 'Browser code must not load server-only modules (docs/security.md).' }] },
+      ],
+    },
+  },
   // This file spells the keywords it looks for.
   { files: [...SQL_FOLDERS, 'eslint.config.mjs'], rules: { 'no-restricted-syntax': 'off' } },
   // Tests may reach any layer and check the engine with SQL of their own; Next never bundles them, so a variable named

@@ -42,6 +42,20 @@ describe('import layers: app → components/widgets → lib/ingest → clickhous
   })
 })
 
+describe('browser code loads no server-only package', () => {
+  it.each([
+    ['a component', 'components/LintFixture.tsx', "import { createClient } from '@clickhouse/client'\nexport const f = createClient\n"],
+    ['QQL', 'lib/qql/lint-fixture.ts', "import fs from 'node:fs'\nexport const f = fs\n"],
+    ['a browser-safe schema', 'lib/schemas/lint-fixture.ts', "import { createChdbConnection } from 'chdb/connection'\nexport const f = createChdbConnection\n"],
+  ])('fails on %s importing one', async (_what, file, code) => {
+    expect(await ruleIdsFor(file, code)).toContain('no-restricted-imports')
+  })
+
+  it('allows a repository to use the database client', async () => {
+    expect(await ruleIdsFor('lib/repositories/lint-fixture.ts', "import { createClient } from '@clickhouse/client'\nexport const f = createClient\n")).toEqual([])
+  })
+})
+
 describe('SQL only in lib/repositories, lib/qql, widgets/*/query.ts, ingest/ writers and clickhouse/', () => {
   const query = 'export const sql = `SELECT name FROM assets WHERE asset_id = {id:String}`\n'
 
