@@ -23,6 +23,7 @@ export const ACTIONS = {
   'activationKeys.manage': 'Manage activation keys',
   'subscription.manage': 'Manage the subscription',
   'data.import': 'Import data',
+  'data.quarantine': 'View the ingest history and the quarantine of every site, and purge the quarantine',
   'data.export': 'Export data',
   'audit.view': 'View the audit log',
   'account.manage': 'Change own password and time zone, manage own API tokens',

@@ -79,19 +79,39 @@ function summaryFromRow(row: SummaryRow): QuarantineSummary {
   }
 }
 
-/** Newest first, optionally of one ingest run. */
-export async function listQuarantine(db: Database, options: { ingestId?: string; limit: number; offset: number }): Promise<{ total: number; rows: QuarantineSummary[] }> {
-  const where = options.ingestId ? 'WHERE ingest_id = {ingestId:String}' : ''
-  const params = { ingestId: options.ingestId ?? '', limit: options.limit, offset: options.offset }
-  const [rows, [count]] = await Promise.all([
+/**
+ * Which quarantined documents a list, count or purge covers: all of them, those of one ingest run, those older than some
+ * days, those sent with one activation key (through the ingest history); every condition given must hold.
+ */
+export interface QuarantineFilter {
+  ingestId?: string
+  olderThanDays?: number
+  keyId?: string
+}
+
+function filterSql(filter: QuarantineFilter): { where: string; params: Record<string, unknown> } {
+  const conditions: string[] = []
+  if (filter.ingestId !== undefined) conditions.push('ingest_id = {ingestId:String}')
+  if (filter.olderThanDays !== undefined) conditions.push('received_at < now64(3) - toIntervalDay({olderThanDays:UInt32})')
+  if (filter.keyId !== undefined) conditions.push('ingest_id IN (SELECT ingest_id FROM ingest_history WHERE key_id = {keyId:String})')
+  return {
+    where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '',
+    params: { ingestId: filter.ingestId ?? '', olderThanDays: filter.olderThanDays ?? 0, keyId: filter.keyId ?? '' },
+  }
+}
+
+/** Newest first, filtered. */
+export async function listQuarantine(db: Database, options: QuarantineFilter & { limit: number; offset: number }): Promise<{ total: number; rows: QuarantineSummary[] }> {
+  const { where, params } = filterSql(options)
+  const [rows, total] = await Promise.all([
     db.query<SummaryRow>(
       `SELECT quarantine_id, ingest_id, kind, received_at, line, scan_id, reason, body_bytes, truncated
        FROM quarantine ${where} ORDER BY received_at DESC, line DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-      params,
+      { ...params, limit: options.limit, offset: options.offset },
     ),
-    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM quarantine ${where}`, params),
+    countQuarantine(db, options),
   ])
-  return { total: Number(count?.total ?? 0), rows: rows.map(summaryFromRow) }
+  return { total, rows: rows.map(summaryFromRow) }
 }
 
 /** One rejected document with its original bytes and the reasons. */
@@ -106,7 +126,16 @@ export async function getQuarantined(db: Database, id: string): Promise<(Quarant
   return { ...summaryFromRow(row), body, errors: JSON.parse(row.errors || '[]') }
 }
 
-export async function countQuarantine(db: Database): Promise<number> {
-  const [row] = await db.query<{ total: number }>('SELECT toUInt32(count()) AS total FROM quarantine')
+export async function countQuarantine(db: Database, filter: QuarantineFilter = {}): Promise<number> {
+  const { where, params } = filterSql(filter)
+  const [row] = await db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM quarantine ${where}`, params)
   return Number(row?.total ?? 0)
+}
+
+/** Deletes the matching documents (a lightweight DELETE, on every node of a cluster). */
+export async function deleteQuarantine(db: Database, filter: QuarantineFilter): Promise<void> {
+  const { where, params } = filterSql(filter)
+  // The cluster name is validated as a plain identifier by the database config.
+  const table = db.config.cluster ? `quarantine_local ON CLUSTER ${db.config.cluster}` : 'quarantine'
+  await db.command(`DELETE FROM ${table} ${where || 'WHERE true'}`, params)
 }
