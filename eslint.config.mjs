@@ -79,7 +79,8 @@ const config = [
       'boundaries/legacy-warnings': false,
     },
     rules: {
-      'boundaries/dependencies': ['error', { default: 'disallow', policies: LAYER_POLICIES }],
+      // checkUnknownLocals: an import of a file in no layer (a new top-level folder) is refused until it gets one.
+      'boundaries/dependencies': ['error', { default: 'disallow', checkUnknownLocals: true, policies: LAYER_POLICIES }],
       'no-restricted-syntax': [
         'error',
         { selector: `Literal[value=${SQL_TEXT}]`, message: SQL_MESSAGE },

@@ -27,6 +27,7 @@ describe('import layers: app → components/widgets → lib/ingest → clickhous
     ['QQL importing auth (it must run in the browser)', 'lib/qql/lint-fixture.ts', "import type { TagScope } from '@/lib/auth/user'\nexport type S = TagScope\n"],
     ['clickhouse/ importing lib', 'clickhouse/lint-fixture.ts', "import { listAssets } from '@/lib/repositories/assets'\nexport const f = listAssets\n"],
     ['a repository importing a service', 'lib/repositories/lint-fixture.ts', "import { fetchAssetPage } from '@/lib/services/lists'\nexport const f = fetchAssetPage\n"],
+    ['lib importing a file that belongs to no layer', 'lib/services/lint-fixture.ts', "import config from '@/playwright.config'\nexport const f = config\n"],
     ['lib re-exporting a component', 'lib/services/lint-fixture.ts', "export { DataTable } from '@/components/DataTable'\n"],
     ['a component loading a repository with import()', 'components/LintFixture.tsx', "export const load = () => import('@/lib/repositories/assets')\n"],
   ])('fails on %s', async (_what, file, code) => {
