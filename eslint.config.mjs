@@ -59,7 +59,8 @@ const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**']
 
 const config = [
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tsconfig.tsbuildinfo'],
+    // As .gitignore: builds (NEXT_DIST_DIR names extra ones `.next-*`), data, test output.
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'data/**', 'tmp/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
