@@ -166,7 +166,7 @@ function UploadResult({ upload }: { upload: Upload }) {
               </tbody>
             </table>
           )}
-          {report.errorsTotal > report.errors.length && <p className="hint">… and {report.errorsTotal - report.errors.length} more errors; every rejected document is in the quarantine below.</p>}
+          {report.errorsTotal > report.errors.length && <p className="hint">… and {report.errorsTotal - report.errors.length} more errors; every rejected document is kept in the quarantine, which Administrators see below.</p>}
         </>
       )}
     </div>

@@ -62,7 +62,7 @@ describe('npm run ingest', () => {
   it('ingests files matched by globs with a report, and exits 1 because one document was rejected', () => {
     const { status, output } = runCli([path.join(inputs, '*.ndjson'), path.join(inputs, '*.gz')])
     expect(output).toMatch(/day0\.ndjson: 25 accepted, 1 rejected/)
-    expect(output).toMatch(/line 26 \(cli-bad\): asset\.name: required field is missing \(expected string\)/)
+    expect(output).toMatch(/line 26 \(cli-bad\): asset\.name: required field is missing \(expected text\)/)
     expect(output).toMatch(/day1\.json\.gz: \d+ accepted, 0 rejected/)
     expect(status).toBe(1)
   })

@@ -1,8 +1,11 @@
 // Administration → Data import: upload files, the ingest history (uploads, agents, CLI) and the quarantine of rejected documents.
 import { getDatabase } from '@/clickhouse/client'
 import { DataImportUploader } from '@/components/DataImportUploader'
+import { QuarantinePurge } from '@/components/QuarantinePurge'
 import { requirePageUser } from '@/lib/auth/page'
+import { can } from '@/lib/auth/policy'
 import { formatDateTime } from '@/lib/format'
+import { listActivationKeys } from '@/lib/repositories/activation-keys'
 import { listIngestHistory } from '@/lib/repositories/ingest-history'
 import { listQuarantine } from '@/lib/repositories/quarantine'
 
@@ -12,14 +15,14 @@ const SOURCE_LABELS = { api: 'Agent API', upload: 'Upload', cli: 'CLI' } as cons
 
 export default async function DataImportPage() {
   const user = await requirePageUser('data.import')
+  // The ingest history and the quarantine span every site (rejected documents carry no tags to trust): Administrators only.
+  if (!can(user, 'data.quarantine')) return <DataImportHeader globalRecordsHidden />
   const db = await getDatabase()
-  const [history, quarantine] = await Promise.all([listIngestHistory(db, 50), listQuarantine(db, { limit: 50, offset: 0 })])
+  const [history, quarantine, keys] = await Promise.all([listIngestHistory(db, 50), listQuarantine(db, { limit: 50, offset: 0 }), listActivationKeys(db)])
   const tz = user.timeZone
   return (
     <>
-      <h1>Data import</h1>
-      <p className="subtitle">Upload scan results, patch catalog entries or job results. Each document is accepted or rejected on its own; rejected ones are kept in the quarantine.</p>
-      <DataImportUploader />
+      <DataImportHeader />
 
       <h2 className="section-title">Ingest history</h2>
       <div className="panel table-scroll">
@@ -101,6 +104,24 @@ export default async function DataImportPage() {
         </table>
         {quarantine.rows.length === 0 && <div className="empty">No rejected documents.</div>}
       </div>
+      <QuarantinePurge keys={keys.map((key) => ({ id: key.id, label: `${key.title || 'Untitled'} (pbk_${key.prefix}_…)${key.revokedAt ? ' — revoked' : ''}` }))} />
+    </>
+  )
+}
+
+/** The title and the upload; for everyone but Administrators, with a plain note that the history and quarantine are global. */
+function DataImportHeader({ globalRecordsHidden = false }: { globalRecordsHidden?: boolean }) {
+  return (
+    <>
+      <h1>Data import</h1>
+      <p className="subtitle">Upload scan results, patch catalog entries or job results. Each document is accepted or rejected on its own; rejected ones are kept in the quarantine.</p>
+      <DataImportUploader />
+      {globalRecordsHidden && (
+        <p className="hint" data-testid="global-records-note">
+          The ingest history and the quarantine are global: they hold every site&apos;s documents, whatever your tag scope, so only Administrators see them. The report of each of
+          your uploads above lists what it rejected.
+        </p>
+      )}
     </>
   )
 }
