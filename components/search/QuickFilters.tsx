@@ -1,25 +1,30 @@
-// Quick filters: one click adds (or removes) a ready-made QQL clause to the list's query.
+// Quick filters: one click adds a ready-made clause to the list's query, or removes exactly it when the chip is lit.
+// Lit means the query's top level requires the clause (`NOT osFamily: Windows` does not light "Windows").
 import Link from 'next/link'
+import { checkQuery, CURRENT_TOKEN_VERSION, toggleClause, type Entity } from '@/lib/qql/browser'
 import type { QuickFilter } from '@/lib/services/quick-filters'
+import { searchHref } from './search-href'
 
-/** The query with the clause added, or removed when it is already there (so a filter toggles). */
-export function toggleClause(query: string, clause: string): string {
-  const trimmed = query.trim()
-  if (trimmed === clause) return ''
-  if (trimmed.endsWith(` and ${clause}`)) return trimmed.slice(0, -` and ${clause}`.length)
-  if (trimmed.startsWith(`${clause} and `)) return trimmed.slice(`${clause} and `.length)
-  if (trimmed === '') return clause
-  return `${/\bor\b/i.test(trimmed) ? `(${trimmed})` : trimmed} and ${clause}`
+interface Props {
+  entity: Entity
+  basePath: string
+  query: string
+  version: number
+  filters: readonly QuickFilter[]
 }
 
-export function QuickFilters({ basePath, query, filters }: { basePath: string; query: string; filters: QuickFilter[] }) {
+export function QuickFilters({ entity, basePath, query, version, filters }: Props) {
+  // The filters are current-version clauses: an older query is toggled in its rebuilt form (when it has one).
+  const rebuilt = version < CURRENT_TOKEN_VERSION ? checkQuery(query, entity, version).migrated : query
+  const current = rebuilt ?? query
+  const toggledVersion = rebuilt === null ? version : CURRENT_TOKEN_VERSION
   return (
-    <div className="quick-filters" aria-label="Quick filters">
+    <div className="quick-filters" role="group" aria-label="Quick filters">
       {filters.map((filter) => {
-        const next = toggleClause(query, filter.clause)
-        const on = query.includes(filter.clause)
+        const { on, toggled } = toggleClause(current, filter.clause, entity)
         return (
-          <Link key={filter.label} className={on ? 'chip on' : 'chip'} aria-pressed={on} href={next ? `${basePath}?${new URLSearchParams({ q: next }).toString()}` : basePath}>
+          // A link, not a toggle button (it navigates): its name says whether the filter is on.
+          <Link key={filter.label} className={on ? 'chip on' : 'chip'} aria-label={on ? `${filter.label} (on)` : filter.label} href={searchHref(basePath, toggled, toggledVersion)}>
             {filter.label}
           </Link>
         )

@@ -1,10 +1,15 @@
 'use client'
-// Search actions: save the current search, reopen recent and saved ones, rename, share or delete own saved searches.
+// Search actions: save the current search (at its token version), reopen recent and saved ones at theirs, rename,
+// share or delete own saved searches.
 import Link from 'next/link'
-import { useCallback, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { callApi } from '@/components/api-client'
+import { useConfirm } from '@/components/ui/ConfirmDialog'
+import { Dialog } from '@/components/ui/Dialog'
+import { CURRENT_TOKEN_VERSION } from '@/lib/qql/browser'
+import { searchHref } from './search-href'
 
-interface SavedSearch {
+export interface SavedSearch {
   id: string
   name: string
   query: string
@@ -19,35 +24,42 @@ interface Searches {
   recent: { query: string; at: string }[]
 }
 
-const hrefFor = (basePath: string, query: string) => (query ? `${basePath}?${new URLSearchParams({ q: query }).toString()}` : basePath)
-
 /** Sends a change; the server's message when it refuses, else null. */
 async function send(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<string | null> {
   const result = await callApi(method, url, body)
   return result.ok ? null : result.message
 }
 
-export function SearchActions({ entity, basePath, currentQuery }: { entity: string; basePath: string; currentQuery: string }) {
+interface Props {
+  entity: string
+  basePath: string
+  currentQuery: string
+  /** The token version of the current query; a saved search keeps it. */
+  currentVersion: number
+}
+
+export function SearchActions({ entity, basePath, currentQuery, currentVersion }: Props) {
   const [open, setOpen] = useState(false)
   const [saving, setSaving] = useState(false)
+  const [renaming, setRenaming] = useState<SavedSearch | null>(null)
   const [searches, setSearches] = useState<Searches>({ saved: [], recent: [] })
   const [message, setMessage] = useState<string | null>(null)
+  const { confirm, confirmDialog } = useConfirm()
 
   const load = useCallback(async () => {
     const result = await callApi<Searches>('GET', `/api/v1/searches?entity=${entity}`)
     if (result.ok) setSearches(result.data)
   }, [entity])
 
-  /** Opening the panel fetches the current recent and saved searches. */
-  function toggle() {
-    if (!open) void load()
-    setOpen(!open)
-  }
+  useEffect(() => {
+    if (open) void load()
+  }, [open, load])
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    const error = await send('POST', '/api/v1/searches', { name: String(form.get('name') ?? ''), entity, query: currentQuery, shared: form.get('shared') === 'on' })
+    const body = { name: String(form.get('name') ?? ''), entity, query: currentQuery, tokenVersion: currentVersion, shared: form.get('shared') === 'on' }
+    const error = await send('POST', '/api/v1/searches', body)
     setMessage(error ?? 'Search saved.')
     if (!error) {
       setSaving(false)
@@ -55,10 +67,13 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
     }
   }
 
-  async function rename(search: SavedSearch) {
-    const name = window.prompt('New name for this saved search', search.name)
-    if (!name) return
-    setMessage(await send('PATCH', `/api/v1/searches/${search.id}`, { name }))
+  async function rename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (renaming === null) return
+    const name = String(new FormData(event.currentTarget).get('name') ?? '')
+    const error = await send('PATCH', `/api/v1/searches/${renaming.id}`, { name })
+    setMessage(error)
+    if (!error) setRenaming(null)
     await load()
   }
 
@@ -68,7 +83,8 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
   }
 
   async function remove(search: SavedSearch) {
-    if (!window.confirm(`Delete the saved search “${search.name}”?`)) return
+    const confirmed = await confirm({ title: `Delete “${search.name}”?`, description: 'The saved search is deleted for everyone it is shared with.', confirmLabel: 'Delete search', danger: true })
+    if (!confirmed) return
     setMessage(await send('DELETE', `/api/v1/searches/${search.id}`))
     await load()
   }
@@ -78,7 +94,7 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
       <button type="button" className="secondary" onClick={() => setSaving((s) => !s)} disabled={!currentQuery}>
         Save search
       </button>
-      <button type="button" className="secondary" aria-expanded={open} onClick={toggle}>
+      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         Search actions ▾
       </button>
       {message && (
@@ -98,13 +114,13 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
         </form>
       )}
       {open && (
-        <div className="search-menu" role="dialog" aria-label="Search actions">
+        <div className="search-menu" role="region" aria-label="Search actions">
           <h3>Recent searches</h3>
           {searches.recent.length === 0 && <p className="muted">None yet.</p>}
           <ul>
             {searches.recent.map((r) => (
               <li key={r.query}>
-                <Link href={hrefFor(basePath, r.query)} onClick={() => setOpen(false)}>
+                <Link href={searchHref(basePath, r.query)} onClick={() => setOpen(false)}>
                   <code>{r.query}</code>
                 </Link>
               </li>
@@ -115,16 +131,17 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
           <ul>
             {searches.saved.map((s) => (
               <li key={s.id}>
-                <Link href={hrefFor(basePath, s.query)} onClick={() => setOpen(false)}>
+                <Link href={searchHref(basePath, s.query, s.tokenVersion)} onClick={() => setOpen(false)}>
                   {s.name}
                 </Link>{' '}
                 <span className="muted">
                   {s.shared ? 'shared' : 'private'}
                   {!s.mine && ` · by ${s.ownerEmail}`}
+                  {s.tokenVersion !== CURRENT_TOKEN_VERSION && ` · token version ${s.tokenVersion}`}
                 </span>
                 {s.mine && (
                   <span className="row-actions">
-                    <button type="button" className="link" onClick={() => void rename(s)}>
+                    <button type="button" className="link" onClick={() => setRenaming(s)}>
                       Rename
                     </button>
                     <button type="button" className="link" onClick={() => void toggleShared(s)}>
@@ -140,6 +157,19 @@ export function SearchActions({ entity, basePath, currentQuery }: { entity: stri
           </ul>
         </div>
       )}
+      <Dialog title="Rename saved search" open={renaming !== null} onOpenChange={(next) => !next && setRenaming(null)}>
+        {renaming && (
+          <form onSubmit={rename} aria-label="Rename saved search">
+            <label>
+              New name <input name="name" required maxLength={120} defaultValue={renaming.name} autoFocus />
+            </label>
+            <div className="dialog-actions">
+              <button type="submit">Rename</button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+      {confirmDialog}
     </div>
   )
 }

@@ -1,6 +1,6 @@
-// A list's search area: the QQL box, search actions, quick filters, and the query read back in plain English.
+// A list's search area: the QQL box (with its reading, errors and rebuild offer), search actions and quick filters.
+import type { RecentSearch } from '@/components/qql-editor/QqlEditor'
 import type { QuickFilter } from '@/lib/services/quick-filters'
-import type { SearchResult } from '@/lib/services/search'
 import { QqlSearchBox } from './QqlSearchBox'
 import { QuickFilters } from './QuickFilters'
 import { SearchActions } from './SearchActions'
@@ -9,29 +9,31 @@ interface Props {
   entity: 'assets' | 'patches' | 'findings'
   basePath: string
   query: string
-  search: SearchResult
-  quickFilters: QuickFilter[]
+  /** The token version of `query` (the URL's `v`). */
+  version: number
+  recent: readonly RecentSearch[]
+  quickFilters: readonly QuickFilter[]
   placeholder: string
 }
 
-export function SearchBar({ entity, basePath, query, search, quickFilters, placeholder }: Props) {
+export function SearchBar({ entity, basePath, query, version, recent, quickFilters, placeholder }: Props) {
   return (
     <section className="search-bar" aria-label="Search">
-      <QqlSearchBox entity={entity} basePath={basePath} initialQuery={query} initialErrors={search.ok ? [] : search.errors} placeholder={placeholder} />
+      {/* Keyed by the URL's query, so navigating (a chip, a saved search) starts the box afresh. */}
+      <QqlSearchBox
+        key={`${version}:${query}`}
+        entity={entity}
+        basePath={basePath}
+        initialQuery={query}
+        initialVersion={version}
+        recent={recent}
+        placeholder={placeholder}
+        suggestUrl="/api/v1/qql/suggest"
+      />
       <div className="search-tools">
-        <QuickFilters basePath={basePath} query={query} filters={quickFilters} />
-        <SearchActions entity={entity} basePath={basePath} currentQuery={query} />
+        <QuickFilters entity={entity} basePath={basePath} query={query} version={version} filters={quickFilters} />
+        <SearchActions entity={entity} basePath={basePath} currentQuery={query} currentVersion={version} />
       </div>
-      {search.ok && query.trim() !== '' && (
-        <p className="explain" data-testid="query-explain">
-          {search.explain}
-        </p>
-      )}
-      {search.warnings.map((warning, index) => (
-        <p key={index} className="warning">
-          {warning.message}
-        </p>
-      ))}
     </section>
   )
 }

@@ -1,4 +1,4 @@
-// Public API of QQL, the token query language: parse, check, compile to ClickHouse, explain, autocomplete, migrate.
+// Public API of QQL, the token query language: the browser-safe part (browser.ts) plus compiling to ClickHouse SQL.
 import { analyzeQuery } from './analyze'
 import { clausesOf, type QqlNode } from './ast'
 import { compileWhere, tokenValuesQuery, type QqlParams, type QqlScope } from './compile'
@@ -9,21 +9,9 @@ import { migrateAst } from './tokens/migrate'
 import { CURRENT_TOKEN_VERSION, tokenSet } from './tokens/registry'
 import type { Entity } from './tokens/types'
 
-export type * from './ast'
-export { OPERATORS } from './ast'
-export type { QqlError, QqlWarning } from './errors'
+export * from './browser'
 export type { QqlParams, QqlParamValue, QqlScope } from './compile'
-export type { QqlSuggestions } from './suggest'
-export type { MigrationChange, MigrationResult } from './tokens/migrate'
-export type { ElementType, Entity, QqlToken, TokenChange, TokenHistory, TokenSource, TokenType } from './tokens/types'
 export { ENTITY_SOURCES, assetScopeCondition } from './compile'
-export { explainQql } from './explain'
-export { suggestAt } from './suggest'
-export { migrateQuery } from './tokens/migrate'
-export { CURRENT_TOKEN_VERSION, TOKEN_VERSIONS, tokensFor } from './tokens/registry'
-export { ENTITIES } from './tokens/types'
-export { MAX_QUERY_LENGTH } from './parser'
-export { printQuery } from './print'
 
 /**
  * What compiling needs of the signed-in user: the tag scope (always applied) and the zone dates are typed in. QQL's own
@@ -32,18 +20,6 @@ export { printQuery } from './print'
 export interface QqlUser {
   scope: QqlScope
   timeZone: string
-}
-
-export interface ParseResult {
-  ast: QqlNode | null
-  errors: QqlError[]
-  warnings: QqlWarning[]
-}
-
-/** Parses and checks a query against an entity's tokens at a token-schema version (default: current). */
-export function parseQql(text: string, options: { entity: Entity; version?: number }): ParseResult {
-  const { ast, errors, warnings } = analyzeQuery(text, options.entity, options.version ?? CURRENT_TOKEN_VERSION)
-  return { ast, errors, warnings }
 }
 
 export type CompileResult =

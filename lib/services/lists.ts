@@ -5,27 +5,28 @@ import { ASSET_SORT_KEYS, listAssets } from '@/lib/repositories/assets'
 import { FINDING_SORT_KEYS, listFindings } from '@/lib/repositories/findings'
 import { listQuerySchema } from '@/lib/repositories/paging'
 import { listPatches, PATCH_SORT_KEYS } from '@/lib/repositories/patches'
-import { requireSearch } from './search'
+import { requireSearch, tokenVersionParam } from './search'
 import { z } from 'zod'
 
-export const assetListQuery = listQuerySchema(ASSET_SORT_KEYS, 'missing', 'desc')
-export const patchListQuery = listQuerySchema(PATCH_SORT_KEYS, 'missing', 'desc')
+/** `v`: the token version `q` is written for (a saved v1 search reopens as v1). */
+export const assetListQuery = listQuerySchema(ASSET_SORT_KEYS, 'missing', 'desc').extend({ v: tokenVersionParam })
+export const patchListQuery = listQuerySchema(PATCH_SORT_KEYS, 'missing', 'desc').extend({ v: tokenVersionParam })
 export type AssetListQuery = z.infer<typeof assetListQuery>
 export type PatchListQuery = z.infer<typeof patchListQuery>
-export const findingListQuery = listQuerySchema(FINDING_SORT_KEYS, 'vendorSeverity', 'asc')
+export const findingListQuery = listQuerySchema(FINDING_SORT_KEYS, 'vendorSeverity', 'asc').extend({ v: tokenVersionParam })
 export type FindingListQuery = z.infer<typeof findingListQuery>
 
 export function fetchAssetPage(db: Database, user: SessionUser, input: AssetListQuery) {
-  return listAssets(db, user.scope, { filter: requireSearch('assets', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
+  return listAssets(db, user.scope, { filter: requireSearch('assets', input.q, user, input.v), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
 }
 
 export function fetchFindingPage(db: Database, user: SessionUser, input: FindingListQuery) {
-  return listFindings(db, user.scope, { filter: requireSearch('findings', input.q, user), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
+  return listFindings(db, user.scope, { filter: requireSearch('findings', input.q, user, input.v), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize })
 }
 
 export function fetchPatchPage(db: Database, user: SessionUser, input: PatchListQuery) {
   return listPatches(db, user.scope, {
-    filter: requireSearch('patches', input.q, user),
+    filter: requireSearch('patches', input.q, user, input.v),
     sort: input.sort,
     dir: input.dir,
     page: input.page,

@@ -4,21 +4,30 @@ import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import {
+  checkQuery,
   compileQql,
   CURRENT_TOKEN_VERSION,
   explainQql,
   migrateQuery,
-  parseQql,
   suggestAt,
+  TOKEN_VERSIONS,
   type Entity,
   type QqlError,
   type QqlSuggestions,
   type QqlWarning,
+  type QueryCheck,
 } from '@/lib/qql'
-import { recordRecentSearch } from '@/lib/repositories/searches'
+import { listRecentSearches, recordRecentSearch } from '@/lib/repositories/searches'
 import { lookupTokenValues } from '@/lib/repositories/token-values'
 import type { SqlFilter } from '@/lib/repositories/paging'
 import { searchEntitySchema, tokenVersionSchema } from './saved-searches'
+
+/** `v` of a list URL or API query string: the token version the query is written for (absent: current). */
+export const tokenVersionParam = z.coerce
+  .number()
+  .int()
+  .refine((v) => (TOKEN_VERSIONS as readonly number[]).includes(v), `v (token version) must be one of ${TOKEN_VERSIONS.join(', ')}`)
+  .default(CURRENT_TOKEN_VERSION)
 
 export const qqlValidateBody = z.object({
   entity: searchEntitySchema,
@@ -30,6 +39,7 @@ export const qqlSuggestQuery = z.object({
   entity: searchEntitySchema,
   q: z.string().max(10_000).default(''),
   cursor: z.coerce.number().int().min(0).optional(),
+  v: tokenVersionParam,
 })
 
 export type SearchResult =
@@ -44,31 +54,17 @@ export function compileSearch(entity: Entity, query: string, user: SessionUser, 
 }
 
 /** For APIs: the compiled filter, or a 400 that lists every error with its position. */
-export function requireSearch(entity: Entity, query: string, user: SessionUser): SqlFilter {
-  const result = compileSearch(entity, query, user)
+export function requireSearch(entity: Entity, query: string, user: SessionUser, version = CURRENT_TOKEN_VERSION): SqlFilter {
+  const result = compileSearch(entity, query, user, version)
   if (!result.ok) {
     throw invalid('INVALID_QUERY', `Invalid query: ${result.errors.map((e) => e.message).join('; ')}`, { errors: result.errors })
   }
   return result.filter
 }
 
-export interface Validation {
-  valid: boolean
-  errors: QqlError[]
-  warnings: QqlWarning[]
-  explain: string | null
-  version: number
-  /** The query rewritten to the current token version, when it was written against an older one. */
-  migrated: string | null
-}
-
-export function validateSearch(entity: Entity, query: string, version: number): Validation {
-  const parsed = parseQql(query, { entity, version })
-  const migration = version < CURRENT_TOKEN_VERSION && parsed.errors.length === 0 ? migrateQuery(query, version, CURRENT_TOKEN_VERSION, entity) : null
-  const errors = [...parsed.errors, ...(migration?.errors ?? [])]
-  const current = migration?.query ?? query
-  const explain = errors.length === 0 ? explainQql(parseQql(current, { entity }).ast, entity) : null
-  return { valid: errors.length === 0, errors, warnings: parsed.warnings, explain, version, migrated: migration?.query ?? null }
+/** What the validate API answers: the same check the editor runs in the browser. */
+export function validateSearch(entity: Entity, query: string, version: number): QueryCheck {
+  return checkQuery(query, entity, version)
 }
 
 export interface Suggestions extends QqlSuggestions {
@@ -76,18 +72,36 @@ export interface Suggestions extends QqlSuggestions {
   knownValues: string[]
 }
 
-export async function suggestSearch(db: Database, user: SessionUser, entity: Entity, text: string, cursor: number): Promise<Suggestions> {
-  const suggestions = suggestAt(text, cursor, entity)
+export async function suggestSearch(db: Database, user: SessionUser, entity: Entity, text: string, cursor: number, version = CURRENT_TOKEN_VERSION): Promise<Suggestions> {
+  const suggestions = suggestAt(text, cursor, entity, version)
   let knownValues: string[] = []
   if (suggestions.context === 'value' && suggestions.hasValueSource && suggestions.token) {
-    knownValues = await lookupTokenValues(db, user.scope, { entity, token: suggestions.token.name, prefix: suggestions.prefix, limit: 15 })
+    // A token's id is its current name, which is what value lookups know it by, whatever version the text is in.
+    knownValues = await lookupTokenValues(db, user.scope, { entity, token: suggestions.token.id, prefix: suggestions.prefix, limit: 15 })
   }
   return { ...suggestions, knownValues }
 }
 
-/** A list page's search: compiled for the user, and remembered among their recent searches when it is valid. */
-export async function searchForPage(db: Database, user: SessionUser, entity: Entity, query: string): Promise<SearchResult> {
-  const result = compileSearch(entity, query, user)
-  if (result.ok && query.trim() !== '') await recordRecentSearch(db, user.id, entity, query.trim())
+/**
+ * A list page's search: compiled for the user at its token version, and remembered among their recent searches when it
+ * is valid. Recent searches are kept at the current version (an older query is remembered as rebuilt), so every recent
+ * search reopens as what it found.
+ */
+export async function searchForPage(db: Database, user: SessionUser, entity: Entity, query: string, version = CURRENT_TOKEN_VERSION): Promise<SearchResult> {
+  const result = compileSearch(entity, query, user, version)
+  const remembered = version < CURRENT_TOKEN_VERSION ? migrateQuery(query, version, CURRENT_TOKEN_VERSION, entity).query : query
+  if (result.ok && remembered !== null && remembered.trim() !== '') await recordRecentSearch(db, user.id, entity, remembered.trim())
   return result
+}
+
+/** The user's recent searches of one list, newest first, for the editor's ↑. */
+export async function recentSearchesFor(db: Database, user: SessionUser, entity: Entity): Promise<{ query: string; version: number }[]> {
+  const recent = await listRecentSearches(db, user.id, entity)
+  return recent.map((search) => ({ query: search.query, version: CURRENT_TOKEN_VERSION }))
+}
+
+/** The URL parameters a list's paging and sorting links keep: the query and, for an older one, its token version. */
+export function searchKeep(input: { q: string; v: number }): Record<string, string> {
+  if (input.q === '') return {}
+  return input.v === CURRENT_TOKEN_VERSION ? { q: input.q } : { q: input.q, v: String(input.v) }
 }

@@ -5,5 +5,5 @@ import { qqlSuggestQuery, suggestSearch } from '@/lib/services/search'
 export const dynamic = 'force-dynamic'
 
 export const GET = apiRoute({ action: 'assets.view', query: qqlSuggestQuery }, ({ db, user, query }) =>
-  suggestSearch(db, user, query.entity, query.q, query.cursor ?? query.q.length),
+  suggestSearch(db, user, query.entity, query.q, query.cursor ?? query.q.length, query.v),
 )
