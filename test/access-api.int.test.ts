@@ -121,6 +121,7 @@ const SAMPLES: Record<string, (caller: Caller) => Promise<{ url: string; body?: 
   'GET /api/v1/admin/tokens': async () => ({ url: '/api/v1/admin/tokens' }),
   'DELETE /api/v1/admin/tokens/{id}': async () => ({ url: `/api/v1/admin/tokens/${(await addToken(admin().userId)).slice(4, 20)}` }),
   'GET /api/v1/audit': async () => ({ url: '/api/v1/audit?q=action:user.*' }),
+  'GET /api/v1/audit/suggest': async () => ({ url: '/api/v1/audit/suggest?q=action%3A%20user' }),
   'GET /api/v1/findings': async () => ({ url: '/api/v1/findings?q=status%3A%20Missing' }),
   'POST /api/v1/qql/validate': async () => ({ url: '/api/v1/qql/validate', body: { entity: 'assets', query: 'os: windows', version: 1 } }),
   'GET /api/v1/qql/suggest': async () => ({ url: '/api/v1/qql/suggest?entity=assets&q=name%3A%20W' }),
@@ -309,7 +310,7 @@ describe('audit log', () => {
   it('records administrative writes with who, what, before and after; filters and exports them', async () => {
     const created = await call('POST', '/api/v1/admin/users', { token: admin().token, body: { email: 'audited@test.io', name: 'Audited', role: 'Patch Reader' } })
     await call('PATCH', `/api/v1/admin/users/${created.json.user.id}`, { token: admin().token, body: { scope: { all: false, tags: ['Site-Pune'] } } })
-    const page = await call('GET', `/api/v1/audit?q=${encodeURIComponent(`action:user.update id:${created.json.user.id}`)}`, { token: admin().token })
+    const page = await call('GET', `/api/v1/audit?q=${encodeURIComponent(`action: user.update AND targetId: "${created.json.user.id}"`)}`, { token: admin().token })
     expect(page.json.total).toBe(1)
     const [entry] = page.json.rows
     expect(entry).toMatchObject({ actorEmail: admin().email, action: 'user.update', entity: 'user' })
@@ -317,8 +318,8 @@ describe('audit log', () => {
     expect(JSON.parse(entry.after).scope).toEqual({ all: false, tags: ['Site-Pune'] })
     const bad = await call('GET', '/api/v1/audit?q=colour:red', { token: admin().token })
     expect(bad.status).toBe(400)
-    expect(bad.json.error.code).toBe('INVALID_FILTER')
-    const csv = await call('GET', `/api/v1/audit?format=csv&q=${encodeURIComponent('audited@test.io')}`, { token: admin().token })
+    expect(bad.json.error).toMatchObject({ code: 'INVALID_QUERY', message: expect.stringContaining('unknown token `colour` for audit') })
+    const csv = await call('GET', `/api/v1/audit?format=csv&q=${encodeURIComponent('text: audited@test.io')}`, { token: admin().token })
     expect(csv.headers.get('content-type')).toContain('text/csv')
     expect(csv.text.split('\r\n')[0]).toBe('at,actorEmail,actorId,action,entity,entityId,before,after')
     expect(csv.text).toContain('user.create')

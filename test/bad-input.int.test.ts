@@ -89,6 +89,13 @@ describe('the reported cases', () => {
     expect(refused.length, 'the filter language in use refuses the date').toBeGreaterThan(0)
     for (const answer of refused) expect(answer.json.error?.code).toMatch(/^INVALID_(FILTER|QUERY)$/)
   })
+
+  it('an audit QQL query with time > 99999-01-01 is a 400 naming the date and its position, for the list and the CSV export', async () => {
+    const answer = await get('/api/v1/audit', { q: 'action: user.* AND time > 99999-01-01' })
+    expect(answer.status).toBe(400)
+    expect(answer.json.error).toMatchObject({ code: 'INVALID_QUERY', message: expect.stringContaining('`99999-01-01` is outside the dates QQL reads (years 1900 to 2299) at 26') })
+    expect((await get('/api/v1/audit', { q: 'time < 1800-01-01', format: 'csv' })).status).toBe(400)
+  })
 })
 
 /** Text that breaks parsers: QQL's own syntax in random order, numbers and dates at and past every limit, control characters, long repeats. */

@@ -1,7 +1,6 @@
-// Access rules without a database: password policy, API-token format and comparison, OIDC role claims, audit filters.
+// Access rules without a database: password policy, API-token format and comparison, OIDC role claims.
 import crypto from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseAuditFilter } from '@/lib/services/audit-log'
 import { generateApiToken, isTokenUsable, parseApiToken } from './api-tokens'
 import { secretMatches } from './secrets'
 import { readOidcConfig, roleFromClaims } from './oidc'
@@ -84,25 +83,5 @@ describe('OIDC', () => {
     expect(roleFromClaims({ patchboard_role: 'root' }, 'patchboard_role')).toBe('Patch Reader')
     expect(roleFromClaims({ patchboard_role: 7 }, 'patchboard_role')).toBe('Patch Reader')
     expect(roleFromClaims({}, 'patchboard_role')).toBe('Patch Reader')
-  })
-})
-
-describe('audit filter', () => {
-  it('parses field:value terms, quoted values, free text and a time range', () => {
-    expect(parseAuditFilter('actor:admin@x.io action:user.* "Site Berlin" after:2026-11-01 before:2026-11-02T12:00Z')).toEqual({
-      terms: [
-        { field: 'actor', pattern: 'admin@x.io' },
-        { field: 'action', pattern: 'user.*' },
-        { field: 'text', pattern: 'Site Berlin' },
-      ],
-      after: '2026-11-01T00:00:00.000Z',
-      before: '2026-11-02T12:00:00.000Z',
-    })
-    expect(parseAuditFilter('  ')).toEqual({ terms: [] })
-  })
-
-  it('names the position of an unknown field or a bad date', () => {
-    expect(() => parseAuditFilter('action:x colour:red')).toThrow(/Unknown field "colour" at position 10/)
-    expect(() => parseAuditFilter('after:yesterday')).toThrow(/not a date/)
   })
 })

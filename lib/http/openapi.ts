@@ -1,10 +1,11 @@
 // The API's route registry and the OpenAPI 3.1 document generated from it (z.toJSONSchema of the routes' own zod schemas).
 import { z } from 'zod'
 import { ACTIONS, type Action } from '@/lib/auth/policy'
+import { preferencesSchema, updatePreferencesBody } from '@/lib/schemas/preferences'
 import { changePasswordBody, passwordChangedSchema, updateAccountBody } from '@/lib/services/account'
 import { createdTokenSchema, createTokenBody, tokenIdParams, tokenListSchema, tokenViewSchema } from '@/lib/services/api-tokens'
 import { createActivationKeyInput } from '@/lib/services/activation-keys'
-import { auditPageSchema, auditQuerySchema } from '@/lib/services/audit-log'
+import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/services/audit-log'
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
@@ -54,6 +55,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'GET', path: '/api/v1/admin/quarantine/{id}', summary: 'Download one rejected document as received', auth: 'data.quarantine', params: quarantineIdParams },
   { method: 'GET', path: '/api/v1/me', summary: 'Your account', auth: 'account.manage', response: userViewSchema },
   { method: 'PATCH', path: '/api/v1/me', summary: 'Change your name or time zone', auth: 'account.manage', body: updateAccountBody, response: userViewSchema },
+  { method: 'GET', path: '/api/v1/me/preferences', summary: 'Your display preferences (colour theme)', auth: 'account.manage', response: preferencesSchema },
+  { method: 'PATCH', path: '/api/v1/me/preferences', summary: 'Choose your colour theme (system, light or dark)', auth: 'account.manage', body: updatePreferencesBody, response: preferencesSchema },
   { method: 'POST', path: '/api/v1/me/password', summary: 'Change your password (ends all your sessions)', auth: 'account.manage', body: changePasswordBody, response: passwordChangedSchema },
   { method: 'GET', path: '/api/v1/me/tokens', summary: 'Your API tokens', auth: 'account.manage', response: tokenListSchema },
   { method: 'POST', path: '/api/v1/me/tokens', summary: 'Create an API token (returned once)', auth: 'account.manage', body: createTokenBody, response: createdTokenSchema },
@@ -67,7 +70,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/admin/users/{id}/sign-out', summary: "End all of a user's sessions", auth: 'users.manage', params: userIdParams, response: userViewSchema },
   { method: 'GET', path: '/api/v1/admin/tokens', summary: "Everyone's API tokens", auth: 'users.manage', response: tokenListSchema },
   { method: 'DELETE', path: '/api/v1/admin/tokens/{id}', summary: "Revoke anyone's API token", auth: 'users.manage', params: tokenIdParams, response: tokenViewSchema },
-  { method: 'GET', path: '/api/v1/audit', summary: 'Audit log, filtered (format=csv exports)', auth: 'audit.view', query: auditQuerySchema, response: auditPageSchema },
+  { method: 'GET', path: '/api/v1/audit', summary: 'Audit log searched with QQL (format=csv exports)', auth: 'audit.view', query: auditQuerySchema, response: auditPageSchema },
+  { method: 'GET', path: '/api/v1/audit/suggest', summary: 'Autocomplete of an audit-log query: tokens, operators, known actors, actions and targets', auth: 'audit.view', query: auditSuggestQuery },
 ]
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {

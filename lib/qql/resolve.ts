@@ -4,7 +4,7 @@ import { qqlError, type QqlError, type QqlWarning } from './errors'
 import { describeClauseStart } from './parser'
 import { CURRENT_TOKEN_VERSION, isOrderedType, versionHint, type TokenSet } from './tokens/registry'
 import type { QqlToken } from './tokens/types'
-import { DATE_EXAMPLES, DATE_FORMAT_HINT, escapeLike, likePattern, readBoolean, readDate, readInteger, readIp, type TimeUnit } from './values'
+import { DATE_EXAMPLES, DATE_FORMAT_HINT, escapeLike, isDateOutsideYears, likePattern, readBoolean, readDate, readInteger, readIp, type TimeUnit } from './values'
 
 export type ComparisonOperator = '=' | '>' | '>=' | '<' | '<='
 
@@ -248,6 +248,10 @@ class Resolver {
       return this.valueError(scalar, `expected a whole number after \`${clauseStart}\``, ['whole number'], `found \`${scalar.text}\``)
     }
     const date = readDate(scalar.text)
+    const years = date === null ? isDateOutsideYears(scalar.text) : null
+    if (years !== null) {
+      return this.valueError(scalar, `\`${scalar.text}\` is outside the dates QQL reads (years ${years.min} to ${years.max})`, DATE_EXAMPLES)
+    }
     if (date === null) return this.valueError(scalar, `expected a date after \`${clauseStart}\``, DATE_EXAMPLES, `found \`${scalar.text}\` (use ${DATE_FORMAT_HINT})`)
     if (date.kind === 'relative') return { kind: 'point', value: { kind: 'relativeTime', amount: date.amount, unit: date.unit } }
     return {

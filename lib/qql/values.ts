@@ -45,6 +45,14 @@ const RELATIVE_DATE = /^now(?:([+-])(\d{1,6})([yMwdhms]))?$/
 export const DATE_EXAMPLES = ['now-1d', 'now-7d', 'now-30d', 'now-90d', 'now-1M', 'now-1y'] as const
 export const DATE_FORMAT_HINT = '2026-01-31, 2026-01-31T10:00, now-30d, now-1M, now-2w or now-12h'
 
+/** Text shaped like an absolute date whose year DateTime64(3) cannot hold (`99999-01-01`, `1800-01-01`), for a plain message. */
+export function isDateOutsideYears(text: string): { min: number; max: number } | null {
+  const year = /^[+-]?(\d{4,})-\d{2}/.exec(text)?.[1]
+  if (year === undefined) return null
+  const value = Number(year)
+  return value < MIN_YEAR || value > MAX_YEAR ? { min: MIN_YEAR, max: MAX_YEAR } : null
+}
+
 export function readDate(text: string): DateValue | null {
   const relative = RELATIVE_DATE.exec(text.toLowerCase() === 'now' ? 'now' : text)
   if (relative !== null) return readRelativeDate(relative)

@@ -1,7 +1,7 @@
 // URL input of list pages and the API's paging bounds: out-of-range page numbers never reach the engine, past the end is empty.
 import { describe, expect, it } from 'vitest'
 import { MAX_PAGE, MAX_PAGE_SIZE, pageParams } from '@/lib/repositories/paging'
-import { auditQuerySchema, parseAuditFilter } from './audit-log'
+import { auditFilter, auditQuerySchema } from './audit-log'
 import { assetListQuery } from './lists'
 import { readListInput } from './page-input'
 
@@ -27,15 +27,17 @@ describe('page numbers', () => {
   })
 })
 
-describe('audit filter dates', () => {
-  it('refuses a date outside the years the log holds, naming its position (after:99999-01-01 used to be a 500)', () => {
-    for (const text of ['after:99999-01-01', 'after:+099999-01-01', 'before:1800-01-01', 'after:0001-01-01']) {
-      expect(() => parseAuditFilter(text), text).toThrow(/at position 1 is outside the dates the log holds \(years 1900 to 2299\)/)
+describe('audit query dates', () => {
+  const ADMIN = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
+
+  it('refuses a date outside the years the log holds, naming it and its position (after:99999-01-01 used to be a 500)', () => {
+    for (const [text, value] of [['time > 99999-01-01', '99999-01-01'], ['time >= +099999-01-01', '+099999-01-01'], ['time < 1800-01-01', '1800-01-01'], ['time: [0001-01-01 .. now]', '0001-01-01']]) {
+      expect(() => auditFilter(text, ADMIN), text).toThrow(`\`${value}\` is outside the dates QQL reads (years 1900 to 2299) at ${text.indexOf(value)}`)
     }
-    expect(() => parseAuditFilter('actor:x after:tomorrow')).toThrow(/"tomorrow" at position 9 is not a date/)
+    expect(() => auditFilter('actor: x AND time > tomorrow', ADMIN)).toThrow(/expected a date after `time >` at 20, found `tomorrow`/)
   })
 
   it('accepts dates within them', () => {
-    expect(parseAuditFilter('after:2026-11-01 before:2299-12-31T23:59Z')).toMatchObject({ after: '2026-11-01T00:00:00.000Z', before: '2299-12-31T23:59:00.000Z' })
+    expect(auditFilter('time >= 2026-11-01 AND time < 2299-12-31T23:59Z', ADMIN).params).toEqual({ q1: '2026-11-01 00:00:00.000', q2: '2299-12-31 23:59:00.000' })
   })
 })
