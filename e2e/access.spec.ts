@@ -38,8 +38,9 @@ test('an admin creates a Patch User scoped to one site; that user sees only its 
   await page.screenshot({ path: 'test-results/admin-permissions.png', fullPage: true })
 
   await page.goto('/administration/audit')
-  await page.getByLabel('Filter').fill(`action:user.create "${BERLIN_USER.email}"`)
-  await page.getByRole('button', { name: 'Filter' }).click()
+  await page.getByRole('textbox', { name: 'Search query' }).focus()
+  await page.keyboard.insertText(`action: user.create AND text: "${BERLIN_USER.email}"`)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page.getByTestId('table-count')).toContainText('1–1 of 1 audit entries')
   await expect(page.locator('table.data tbody')).toContainText(E2E_ADMIN.email)
   await page.screenshot({ path: 'test-results/admin-audit.png', fullPage: true })

@@ -44,8 +44,11 @@ const singleLine = EditorState.transactionFilter.of((transaction) => {
 export function QqlEditor(props: QqlEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
+  // The view lives across renders; its callbacks read the latest props through this ref.
   const latest = useRef(props)
-  latest.current = props
+  useEffect(() => {
+    latest.current = props
+  })
 
   useEffect(() => {
     if (host.current === null) return

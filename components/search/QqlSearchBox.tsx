@@ -8,6 +8,7 @@ import { QqlEditor, type LookUpValues, type RecentSearch } from '@/components/qq
 import { checkQuery, CURRENT_TOKEN_VERSION, type Entity } from '@/lib/qql/browser'
 import { RebuildOffer } from './RebuildOffer'
 import { searchHref } from './search-href'
+import './search-box.css'
 
 interface Props {
   entity: Entity

@@ -2,7 +2,7 @@
 // Search actions: save the current search (at its token version), reopen recent and saved ones at theirs, rename,
 // share or delete own saved searches.
 import Link from 'next/link'
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useState, type FormEvent } from 'react'
 import { callApi } from '@/components/api-client'
 import { useConfirm } from '@/components/ui/ConfirmDialog'
 import { Dialog } from '@/components/ui/Dialog'
@@ -51,10 +51,6 @@ export function SearchActions({ entity, basePath, currentQuery, currentVersion }
     if (result.ok) setSearches(result.data)
   }, [entity])
 
-  useEffect(() => {
-    if (open) void load()
-  }, [open, load])
-
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
@@ -94,7 +90,15 @@ export function SearchActions({ entity, basePath, currentQuery, currentVersion }
       <button type="button" className="secondary" onClick={() => setSaving((s) => !s)} disabled={!currentQuery}>
         Save search
       </button>
-      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        onClick={() => {
+          if (!open) void load()
+          setOpen(!open)
+        }}
+      >
         Search actions ▾
       </button>
       {message && (
