@@ -50,7 +50,7 @@ export function QuarantinePurge({ keys }: { keys: PurgeKeyOption[] }) {
     setBusy(false)
     setPending(null)
     if (!result.ok) return setNotice({ kind: 'error', text: result.message })
-    setNotice({ kind: 'ok', text: `Purged ${count(result.data.purged)} quarantined documents; the purge is in the audit log.` })
+    setNotice({ kind: 'ok', text: `Purged ${count(result.data.purged)} quarantined ${result.data.purged === 1 ? 'document' : 'documents'}; the purge is in the audit log.` })
     router.refresh()
   }
 
@@ -103,7 +103,7 @@ export function QuarantinePurge({ keys }: { keys: PurgeKeyOption[] }) {
         )}
       </div>
       {notice && (
-        <p className={notice.kind === 'ok' ? 'notice' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+        <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
           {notice.text}
         </p>
       )}

@@ -17,7 +17,7 @@ const scan = (assetId: string, name: string, hoursAgo: number) => ({
   ],
 })
 
-test('an admin creates an activation key, an agent uses it, an upload shows progress and report, and the assets appear', async ({ page, request }) => {
+test('an admin creates an activation key, an agent uses it, an upload shows progress and report, and the assets appear', async ({ page, request, browser }, testInfo) => {
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
@@ -55,6 +55,39 @@ test('an admin creates an activation key, an agent uses it, an upload shows prog
   await expect(dataImport.historyRow('e2e-scans.ndjson')).toContainText('Rejects')
   await expect(dataImport.quarantineRow('e2e-broken')).toContainText('required field is missing (expected text)')
   await page.screenshot({ path: 'test-results/data-import.png', fullPage: true })
+
+  // Purge the quarantine: the first click counts the rows, only the second removes them.
+  const purge = page.getByRole('region', { name: 'Purge the quarantine' })
+  await purge.getByLabel('Which documents').selectOption('all')
+  await purge.getByRole('button', { name: 'Purge…' }).click()
+  const confirm = purge.getByRole('button', { name: /^Confirm purge of [\d,]+ rows?$/ })
+  await expect(confirm).toBeVisible()
+  await page.screenshot({ path: '/tmp/pb-data-import-purge-confirm.png', fullPage: true })
+  await confirm.click()
+  await expect(purge.getByRole('status')).toContainText(/Purged [\d,]+ quarantined documents?;/)
+  await expect(dataImport.quarantineRow('e2e-broken')).toHaveCount(0)
+  await page.screenshot({ path: '/tmp/pb-data-import-purged.png', fullPage: true })
+
+  // A Berlin Manager may upload, but the history and the quarantine are global: the page says so and shows neither.
+  const manager = { email: `manager-${now}@e2e.test`, password: 'Berlin manager e2e passphrase 2026!' }
+  const created = await page.request.post('/api/v1/admin/users', {
+    headers: { origin: new URL(page.url()).origin },
+    data: { email: manager.email, name: 'E2E Manager', role: 'Patch Manager', password: manager.password, scope: { all: false, tags: ['Site-Berlin'] } },
+  })
+  expect(created.status(), await created.text()).toBe(200)
+  const managerContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL })
+  const managerPage = await managerContext.newPage()
+  const managerLogin = new LoginPage(managerPage)
+  await managerLogin.open()
+  await managerLogin.signIn(manager.email, manager.password)
+  await expect(managerPage).toHaveURL(/\/assets/)
+  await managerPage.goto('/administration/data-import')
+  await expect(managerPage.getByTestId('global-records-note')).toContainText('only Administrators see them')
+  await expect(managerPage.getByRole('table', { name: 'Quarantine' })).toHaveCount(0)
+  await expect(managerPage.getByRole('table', { name: 'Ingest history' })).toHaveCount(0)
+  await expect(managerPage.getByRole('region', { name: 'Purge the quarantine' })).toHaveCount(0)
+  await managerPage.screenshot({ path: '/tmp/pb-data-import-manager.png', fullPage: true })
+  await managerContext.close()
 
   await page.getByRole('link', { name: 'Assets' }).click()
   await page.getByRole('link', { name: /^Name/ }).click()

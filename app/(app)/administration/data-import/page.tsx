@@ -69,6 +69,7 @@ export default async function DataImportPage() {
       <p className="hint">
         {quarantine.total.toLocaleString('en')} rejected documents, kept exactly as received{quarantine.total > quarantine.rows.length ? ` (newest ${quarantine.rows.length} shown)` : ''}.
       </p>
+      <QuarantinePurge keys={keys.map((key) => ({ id: key.id, label: `${key.title || 'Untitled'} (pbk_${key.prefix}_…)${key.revokedAt ? ' — revoked' : ''}` }))} />
       <div className="panel table-scroll">
         <table className="data" aria-label="Quarantine">
           <thead>
@@ -104,7 +105,6 @@ export default async function DataImportPage() {
         </table>
         {quarantine.rows.length === 0 && <div className="empty">No rejected documents.</div>}
       </div>
-      <QuarantinePurge keys={keys.map((key) => ({ id: key.id, label: `${key.title || 'Untitled'} (pbk_${key.prefix}_…)${key.revokedAt ? ' — revoked' : ''}` }))} />
     </>
   )
 }
@@ -117,10 +117,13 @@ function DataImportHeader({ globalRecordsHidden = false }: { globalRecordsHidden
       <p className="subtitle">Upload scan results, patch catalog entries or job results. Each document is accepted or rejected on its own; rejected ones are kept in the quarantine.</p>
       <DataImportUploader />
       {globalRecordsHidden && (
-        <p className="hint" data-testid="global-records-note">
-          The ingest history and the quarantine are global: they hold every site&apos;s documents, whatever your tag scope, so only Administrators see them. The report of each of
-          your uploads above lists what it rejected.
-        </p>
+        <>
+          <h2 className="section-title">Ingest history and quarantine</h2>
+          <p className="hint" data-testid="global-records-note">
+            The ingest history and the quarantine are global: they hold every site&apos;s documents, whatever your tag scope, so only Administrators see them. The report of each
+            of your uploads above lists what it rejected.
+          </p>
+        </>
       )}
     </>
   )
