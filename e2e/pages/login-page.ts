@@ -11,6 +11,6 @@ export class LoginPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel('Email').fill(email)
     await this.page.getByLabel('Password').fill(password)
-    await this.page.getByRole('button', { name: 'Sign in' }).click()
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click()
   }
 }
