@@ -80,6 +80,10 @@ describe('the reported cases', () => {
       expect(far.json.rows, path).toEqual([])
       expect(far.json.total, path).toBeGreaterThan(0)
     }
+    // The quarantine pages by raw offset: 2^32 wrapped round to the first rows.
+    const quarantine = await get('/api/v1/admin/quarantine', { offset: '4294967296' })
+    expect(quarantine.status).toBe(400)
+    expect(quarantine.json.error?.message).toContain('offset is at most 4294967295')
   })
 
   it('an audit date in the year 99999 is a 400, in the field:value filter (after:…, was 500) and in the QQL replacing it (time > …)', async () => {

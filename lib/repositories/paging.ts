@@ -9,6 +9,8 @@ const MAX_ROW_OFFSET = 2 ** 32 - 1
 
 /** `page`: 1 … MAX_PAGE, default 1. */
 export const pageNumberSchema = z.coerce.number().int().min(1, 'page starts at 1').max(MAX_PAGE, `page is at most ${MAX_PAGE}`).default(1)
+/** A raw row `offset` (lists paged by offset): 0 … the engine's UInt32, beyond which it would wrap round to the first rows. */
+export const rowOffsetSchema = z.coerce.number().int().min(0).max(MAX_ROW_OFFSET, `offset is at most ${MAX_ROW_OFFSET}`).default(0)
 /** `pageSize`: 1 … MAX_PAGE_SIZE, default 50. */
 export const pageSizeSchema = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `pageSize is at most ${MAX_PAGE_SIZE}`).default(50)
 

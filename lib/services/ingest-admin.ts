@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/user'
 import { notFound } from '@/lib/errors'
 import { findActivationKeyById } from '@/lib/repositories/activation-keys'
 import { appendAudit } from '@/lib/repositories/audit'
+import { rowOffsetSchema } from '@/lib/repositories/paging'
 import { countQuarantine, deleteQuarantine, type QuarantineFilter } from '@/lib/repositories/quarantine'
 
 export const uploadQuery = z.object({ kind: z.enum(INGEST_KINDS).default('scans'), fileName: z.string().max(512).default('') })
@@ -20,7 +21,7 @@ const quarantineSelection = z.object({
 export const quarantineQuery = quarantineSelection.extend({
   ingestId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: rowOffsetSchema,
 })
 
 /** A purge says what it removes: an age and/or a key, or `all=true` for everything (never everything by omission). */
