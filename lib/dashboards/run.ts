@@ -1,0 +1,107 @@
+// Renders a dashboard's widgets: checks versions, serves cached results, runs everything else as ONE engine statement.
+import type { Database } from '@/clickhouse/client'
+import type { QqlUser } from '@/lib/qql'
+import { readDataVersion } from '@/lib/repositories/data-version'
+import { queryWidgetBranches, type WidgetBranch } from '@/lib/repositories/widget-data'
+import { planWidget } from '@/widgets/build'
+import type { ResultRow, WidgetResult } from '@/widgets/result'
+import { NO_FILTERS, type DashboardFilters, type Widget } from '@/widgets/schema'
+import { prefixParams, type Branch } from '@/widgets/shared/query'
+import { sharedWidgetCache, widgetCacheKey, type WidgetResultCache } from './cache'
+
+export interface RunWidgetsOptions {
+  /** The viewer: widgets always compute in the viewer's tag scope and time zone. */
+  user: QqlUser
+  filters?: DashboardFilters
+  /** "Refresh": compute again, ignoring (and then replacing) cached results. */
+  refresh?: boolean
+  /** Default: the process-wide cache. */
+  cache?: WidgetResultCache
+  /** Default: read from the database (one unparameterised query). */
+  dataVersion?: string
+}
+
+interface Pending {
+  index: number
+  key: string
+  widget: Widget
+  branches: Branch[]
+  notes: string[]
+  resolve: (result: WidgetResult) => void
+}
+
+/**
+ * Results of `widgets` in order, for one viewer. Cached results cost nothing; identical concurrent renders share one
+ * execution; the rest run together as one UNION ALL statement (the embedded engine runs parameterised statements one at
+ * a time process-wide, so one statement per render instead of one per widget). Widget problems (outdated tokens, a
+ * query that does not compile, a failing query) come back as that widget's result, never as an exception.
+ */
+export async function runWidgets(db: Database, widgets: readonly Widget[], options: RunWidgetsOptions): Promise<WidgetResult[]> {
+  const filters = options.filters ?? NO_FILTERS
+  const cache = options.cache ?? sharedWidgetCache()
+  const context = { user: options.user, filters }
+  const dataVersion = options.dataVersion ?? (await readDataVersion(db))
+  const results: Promise<WidgetResult>[] = []
+  const pending: Pending[] = []
+
+  widgets.forEach((widget, index) => {
+    const plan = planWidget(widget, context)
+    if (!plan.ok) {
+      results.push(Promise.resolve(plan.result))
+      return
+    }
+    const key = widgetCacheKey(widget, filters, options.user, dataVersion)
+    const cached = options.refresh ? null : cache.get(key)
+    if (cached !== null) {
+      results.push(Promise.resolve({ ...cached, cached: true }))
+      return
+    }
+    const running = options.refresh ? undefined : cache.running(key)
+    if (running !== undefined) {
+      results.push(running)
+      return
+    }
+    let resolve!: (result: WidgetResult) => void
+    const execution = new Promise<WidgetResult>((done) => (resolve = done))
+    cache.track(key, execution)
+    results.push(execution)
+    pending.push({ index, key, widget, branches: plan.built.branches, notes: plan.built.notes, resolve })
+  })
+
+  if (pending.length > 0) await execute(db, pending, cache)
+  return Promise.all(results)
+}
+
+async function execute(db: Database, pending: Pending[], cache: WidgetResultCache): Promise<void> {
+  const branches: WidgetBranch[] = []
+  const owner: number[] = []
+  pending.forEach((item, itemIndex) => {
+    for (const branch of item.branches) {
+      branches.push(prefixParams(branch, `b${branches.length}_`))
+      owner.push(itemIndex)
+    }
+  })
+  const computedAt = new Date().toISOString()
+  const finish = (item: Pending, rows: ResultRow[]) => {
+    const result: WidgetResult = { status: 'ok', widgetId: item.widget.id, rows, notes: item.notes, computedAt, cached: false }
+    cache.set(item.key, result)
+    item.resolve(result)
+  }
+  try {
+    const rows = await queryWidgetBranches(db, branches)
+    const byItem = pending.map((): ResultRow[] => [])
+    for (const { b, s, k1, k2, v } of rows) byItem[owner[b]].push({ s, k1, k2, v })
+    pending.forEach((item, itemIndex) => finish(item, byItem[itemIndex]))
+  } catch {
+    // One widget's failing SQL must not blank the others: run each widget alone to find which one fails, and why.
+    for (const item of pending) {
+      try {
+        const rows = await queryWidgetBranches(db, item.branches.map((branch, index) => prefixParams(branch, `b${index}_`)))
+        finish(item, rows.map(({ s, k1, k2, v }) => ({ s, k1, k2, v })))
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 500) : String(error)
+        item.resolve({ status: 'failed', widgetId: item.widget.id, message })
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Runs every widget branch of a dashboard render as ONE statement (UNION ALL, one row shape), so a render costs one round trip.
+import type { Database } from '@/clickhouse/client'
+
+/** A widget branch: a SELECT of columns s, k1, k2, v whose parameter names are unique across the whole render. */
+export interface WidgetBranch {
+  sql: string
+  params: Record<string, unknown>
+}
+
+export interface WidgetBranchRow {
+  /** Index of the branch in the list passed in. */
+  b: number
+  s: number
+  k1: string
+  k2: string
+  v: (number | null)[]
+}
+
+/**
+ * The branches' rows, tagged with their branch index. The engine runs UNION ALL branches in parallel, and one
+ * statement is one parameterised query — the embedded engine runs those one at a time process-wide.
+ */
+export async function queryWidgetBranches(db: Database, branches: readonly WidgetBranch[]): Promise<WidgetBranchRow[]> {
+  if (branches.length === 0) return []
+  const sql = branches.map((branch, index) => `SELECT toUInt32(${index}) AS b, s, k1, k2, v FROM (${branch.sql})`).join(' UNION ALL ')
+  const params = Object.assign({}, ...branches.map((branch) => branch.params)) as Record<string, unknown>
+  const rows = await db.query<WidgetBranchRow>(sql, params)
+  return rows.map((row) => ({ ...row, b: Number(row.b), s: Number(row.s) }))
+}
