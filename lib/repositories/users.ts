@@ -2,12 +2,15 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import type { Role, SessionUser } from '@/lib/auth/user'
+import { readTheme, type Theme } from '@/lib/schemas/preferences'
 import { nextRowVersion } from './versioning'
 
 export interface UserRecord extends SessionUser {
   passwordHash: string
   disabled: boolean
   sessionEpoch: number
+  /** Colour theme of the UI (migration 0007). */
+  theme: Theme
   createdAt: string
   updatedAt: string
   version: number
@@ -24,6 +27,7 @@ interface UserRow {
   time_zone: string
   disabled: boolean
   session_epoch: number
+  theme: string
   created_at: string
   updated_at: string
   version: number
@@ -31,7 +35,7 @@ interface UserRow {
 
 // failed_logins and locked_until (0001) are no longer read or written: sign-in throttling replaced the lock-out.
 const COLUMNS = `user_id, email, name, role, scope_all, scope_tags, password_hash, time_zone, disabled, session_epoch,
-  created_at, updated_at, version`
+  theme, created_at, updated_at, version`
 
 function fromRow(row: UserRow): UserRecord {
   return {
@@ -44,6 +48,7 @@ function fromRow(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     disabled: Boolean(row.disabled),
     sessionEpoch: Number(row.session_epoch),
+    theme: readTheme(row.theme),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
@@ -62,6 +67,7 @@ function toRow(user: UserRecord, isDeleted = false) {
     time_zone: user.timeZone,
     disabled: user.disabled,
     session_epoch: user.sessionEpoch,
+    theme: user.theme,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
     version: user.version,
@@ -107,6 +113,7 @@ export async function createUser(db: Database, input: NewUser): Promise<UserReco
     passwordHash: input.passwordHash,
     disabled: false,
     sessionEpoch: 0,
+    theme: 'system',
     createdAt: now,
     updatedAt: now,
     version: nextRowVersion(),
