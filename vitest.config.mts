@@ -1,11 +1,11 @@
-// Vitest: unit (*.test.ts) and embedded-engine integration (*.int.test.ts) tests, one process per file.
+// Vitest: unit (*.test.ts), component (*.test.tsx, jsdom per file via its docblock) and embedded-engine integration (*.int.test.ts) tests, one process per file.
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['**/*.test.ts'],
+    include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', 'data/**'],
     // The embedded engine binds one data directory per process: each test file gets its own process.
     pool: 'forks',
