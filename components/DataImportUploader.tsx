@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation'
 import { useRef, useState, type DragEvent } from 'react'
 import type { IngestKind, IngestReport } from '@/ingest/pipeline'
+import { gridData, type ColumnDef } from './ui/grid/columns'
+import { DataGrid } from './ui/grid/DataGrid'
 
 interface Upload {
   file: string
@@ -39,7 +41,7 @@ function send(file: File, kind: IngestKind, onProgress: (sent: number) => void):
   })
 }
 
-export function DataImportUploader() {
+export function DataImportUploader({ userId }: { userId: string }) {
   const router = useRouter()
   const input = useRef<HTMLInputElement>(null)
   const [kind, setKind] = useState<IngestKind>('scans')
@@ -110,13 +112,22 @@ export function DataImportUploader() {
         />
       </div>
       {uploads.map((upload, index) => (
-        <UploadResult key={index} upload={upload} />
+        <UploadResult key={index} upload={upload} userId={userId} />
       ))}
     </section>
   )
 }
 
-function UploadResult({ upload }: { upload: Upload }) {
+type ReportError = IngestReport['errors'][number]
+
+const ERROR_COLUMNS: ColumnDef<ReportError>[] = [
+  { id: 'line', header: 'Line', numeric: true, cell: (error) => error.line },
+  { id: 'document', header: 'Document', cell: (error) => error.scanId ?? <span className="muted">—</span> },
+  { id: 'field', header: 'Field', cell: (error) => <code>{error.path || '(document)'}</code> },
+  { id: 'problem', header: 'Problem', hideable: false, cell: (error) => error.message },
+]
+
+function UploadResult({ upload, userId }: { upload: Upload; userId: string }) {
   const { report } = upload
   const label = { uploading: `Uploading… ${Math.round(upload.sent * 100)}%`, processing: 'Processing…', done: 'Done', failed: 'Failed' }[upload.state]
   return (
@@ -143,28 +154,14 @@ function UploadResult({ upload }: { upload: Upload }) {
             <div><dt>Time</dt><dd>{(report.durationMs / 1000).toFixed(1)} s</dd></div>
           </dl>
           {report.errors.length > 0 && (
-            <table className="data report-errors" aria-label={`Errors in ${upload.file}`}>
-              <thead>
-                <tr>
-                  <th className="num">Line</th>
-                  <th>Document</th>
-                  <th>Field</th>
-                  <th>Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.errors.map((error, i) => (
-                  <tr key={i}>
-                    <td className="num">{error.line}</td>
-                    <td>{error.scanId ?? <span className="muted">—</span>}</td>
-                    <td>
-                      <code>{error.path || '(document)'}</code>
-                    </td>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataGrid
+              tableId="ingest-report-errors"
+              userId={userId}
+              label={`Errors in ${upload.file}`}
+              noun="errors shown"
+              {...gridData(ERROR_COLUMNS, report.errors, (error) => `${error.line}:${error.path}:${error.message}`)}
+              bounded={false}
+            />
           )}
           {report.errorsTotal > report.errors.length && <p className="hint">… and {report.errorsTotal - report.errors.length} more errors; every rejected document is kept in the quarantine, which Administrators see below.</p>}
         </>

@@ -2,6 +2,7 @@
 import { expect, test, type BrowserContext } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { AccountPage } from './pages/account-page'
+import { AppShell } from './pages/app-shell'
 import { LoginPage } from './pages/login-page'
 import { UsersPage } from './pages/users-page'
 
@@ -45,8 +46,7 @@ test('an admin creates a Patch User scoped to one site; that user sees only its 
   await expect(page.locator('table.data tbody')).toContainText(E2E_ADMIN.email)
   await page.screenshot({ path: 'test-results/admin-audit.png', fullPage: true })
 
-  await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page).toHaveURL(/\/login/)
+  await new AppShell(page).signOut()
   await login.signIn(BERLIN_USER.email, BERLIN_USER.password)
   await expect(page).toHaveURL(/\/assets/)
   expect(await sessionCookie(context)).not.toBe(adminSession)

@@ -14,18 +14,14 @@ export const ADMIN_PAGES: NavEntry[] = [
 export interface NavEntry {
   label: string
   href: string
-  /** Built by a later issue: shown, but not linked. */
-  coming?: boolean
   requires: Action
 }
 
+/** Only sections whose pages exist: a section is added here together with its page. */
 const SECTIONS: NavEntry[] = [
-  { label: 'Dashboards', href: '/dashboards', coming: true, requires: 'dashboards.view' },
   { label: 'Assets', href: '/assets', requires: 'assets.view' },
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
   { label: 'Findings', href: '/findings', requires: 'assets.view' },
-  { label: 'Jobs', href: '/jobs', coming: true, requires: 'jobs.viewAssigned' },
-  { label: 'Configuration', href: '/configuration', coming: true, requires: 'profiles.view' },
 ]
 
 export function adminPagesFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
@@ -37,6 +33,5 @@ export function navigationFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
   // Administration appears for anyone who may open at least one of its pages.
   const adminPages = adminPagesFor(user)
   if (adminPages.length > 0) sections.push({ label: 'Administration', href: '/administration', requires: adminPages[0].requires })
-  else if (can(user, 'users.manage')) sections.push({ label: 'Administration', href: '/administration', coming: true, requires: 'users.manage' })
   return sections
 }

@@ -16,9 +16,15 @@ export class ActivationKeysPage {
     await form.getByLabel('Title').fill(title)
     await form.getByLabel('Tags (comma-separated)').fill(tags)
     await form.getByRole('button', { name: 'Create key' }).click()
-    const key = this.page.getByTestId('new-activation-key')
+    const key = this.page.getByTestId('notice-secret')
     await expect(key).toHaveText(/^pbk_[0-9a-f]{12}_/)
     return (await key.innerText()).trim()
+  }
+
+  async revoke(title: string): Promise<void> {
+    await this.row(title).getByRole('button', { name: 'Revoke' }).click()
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click()
+    await expect(this.row(title)).toContainText('Revoked')
   }
 
   row(title: string) {

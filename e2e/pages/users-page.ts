@@ -32,8 +32,22 @@ export class UsersPage {
     return this.page.getByTestId(`user-${email}`)
   }
 
+  /** Picks an entry of the row's Actions menu. */
+  async rowAction(email: string, action: 'Edit' | 'Disable' | 'Enable' | 'Reset password' | 'Force sign-out' | 'Delete'): Promise<void> {
+    await this.row(email).getByRole('button', { name: `Actions for ${email}` }).click()
+    await this.page.getByRole('menuitem', { name: action }).click()
+  }
+
   async disable(email: string): Promise<void> {
-    await this.row(email).getByRole('button', { name: 'Disable' }).click()
+    await this.rowAction(email, 'Disable')
     await expect(this.page.getByRole('status')).toContainText(`Disabled: ${email}`)
+  }
+
+  /** Asks to delete; the confirmation dialog is left open for the caller to answer. */
+  async askToDelete(email: string) {
+    await this.rowAction(email, 'Delete')
+    const dialog = this.page.getByRole('alertdialog', { name: `Delete ${email}?` })
+    await expect(dialog).toBeVisible()
+    return dialog
   }
 }

@@ -2,21 +2,15 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
-import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits'
-import { timeZoneSchema, type SessionUser } from '@/lib/auth/user'
+import type { SessionUser } from '@/lib/auth/user'
 import { invalid, notFound } from '@/lib/errors'
 import { appendAudit } from '@/lib/repositories/audit'
 import { findUserById, saveUser, type UserRecord } from '@/lib/repositories/users'
+import type { changePasswordBody, updateAccountBody } from '@/lib/schemas/account'
 import { choosePassword, toUserView, type UserView } from './user-admin'
 
-export const updateAccountBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), timeZone: timeZoneSchema.optional() })
-  .refine((body) => body.name !== undefined || body.timeZone !== undefined, 'Give a name or a time zone.')
-
-export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-})
+// The input schemas live in lib/schemas (pure, shared with the browser forms).
+export { changePasswordBody, updateAccountBody } from '@/lib/schemas/account'
 
 export const passwordChangedSchema = z.object({ signedOut: z.literal(true) })
 

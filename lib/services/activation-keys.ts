@@ -4,14 +4,20 @@ import type { Database } from '@/clickhouse/client'
 import { generateActivationKey } from '@/lib/auth/activation-keys'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, notFound } from '@/lib/errors'
-import { findActivationKeyById, saveActivationKey, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
+import { findActivationKeyById, listActivationKeys, saveActivationKey, type ActivationKeyListing, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
 import { appendAudit } from '@/lib/repositories/audit'
 import { nextRowVersion } from '@/lib/repositories/versioning'
+import type { createActivationKeyInput } from '@/lib/schemas/activation-keys'
 
-export const createActivationKeyInput = z.object({
-  title: z.string().trim().max(200).default(''),
-  tags: z.array(z.string().trim().min(1, 'a tag must not be empty').max(256)).max(50).default([]),
-})
+// The input schema lives in lib/schemas (pure, shared with the browser form).
+export { createActivationKeyInput } from '@/lib/schemas/activation-keys'
+
+/** A listed key with what the page shows: its display prefix and status (Revoked once revoked). */
+export type ActivationKeyView = ActivationKeyListing & { displayPrefix: string; status: 'Active' | 'Revoked' }
+
+export async function listActivationKeyViews(db: Database): Promise<ActivationKeyView[]> {
+  return (await listActivationKeys(db)).map((key) => ({ ...key, displayPrefix: `pbk_${key.prefix}_…`, status: key.revokedAt ? 'Revoked' : 'Active' }))
+}
 
 /** What an admin sees of a key; the whole key only once, when it is created. */
 export function describeKey(key: ActivationKeyRecord) {

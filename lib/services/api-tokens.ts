@@ -8,14 +8,10 @@ import { invalid, notFound } from '@/lib/errors'
 import { apiTokenListing, findApiTokenById, insertApiToken, listApiTokens, revokeApiToken, type ApiTokenListing } from '@/lib/repositories/api-tokens'
 import { appendAudit } from '@/lib/repositories/audit'
 import { findUserById } from '@/lib/repositories/users'
+import type { createTokenBody } from '@/lib/schemas/account'
 
-export const MAX_TOKEN_DAYS = 3650
-
-export const createTokenBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  /** Days until the token stops working; omitted or null: it never expires. */
-  expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).nullable().default(null),
-})
+// The input schema lives in lib/schemas (pure, shared with the Account page's form).
+export { createTokenBody, MAX_TOKEN_DAYS } from '@/lib/schemas/account'
 
 export const tokenViewSchema = z.object({
   id: z.string(),
@@ -26,7 +22,10 @@ export const tokenViewSchema = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   version: z.number(),
+  /** Decided on the server (expiry is a business rule): revoked wins over expired. */
+  status: z.enum(['Active', 'Expired', 'Revoked']),
 })
+export type TokenView = z.infer<typeof tokenViewSchema>
 export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) })
 /** The token itself appears in this answer only, once. */
 export const createdTokenSchema = z.object({ token: z.string(), apiToken: tokenViewSchema })
@@ -62,21 +61,28 @@ export async function createOwnToken(db: Database, user: SessionUser, input: z.i
   })
   const apiToken = apiTokenListing(record, user.email)
   await appendAudit(db, { actor: user, action: 'apiToken.create', entity: 'apiToken', entityId: record.id, after: apiToken })
-  return { token: generated.token, apiToken }
+  return { token: generated.token, apiToken: toTokenView(apiToken, now) }
 }
 
-export async function listTokens(db: Database, userId?: string): Promise<{ tokens: ApiTokenListing[] }> {
-  return { tokens: await listApiTokens(db, userId) }
+/** A token with the status people see: Revoked, Expired (its expiry has passed) or Active. */
+export function toTokenView(token: ApiTokenListing, now = new Date()): TokenView {
+  const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()
+  return { ...token, status: token.revokedAt ? 'Revoked' : expired ? 'Expired' : 'Active' }
+}
+
+export async function listTokens(db: Database, userId?: string): Promise<{ tokens: TokenView[] }> {
+  const now = new Date()
+  return { tokens: (await listApiTokens(db, userId)).map((token) => toTokenView(token, now)) }
 }
 
 /** Revokes a token; `ownerId` limits it to that user's tokens (anyone else's answers 404, as if it did not exist). */
-export async function revokeToken(db: Database, actor: SessionUser, id: string, ownerId?: string): Promise<ApiTokenListing> {
+export async function revokeToken(db: Database, actor: SessionUser, id: string, ownerId?: string): Promise<TokenView> {
   const token = await findApiTokenById(db, id)
   if (!token || !decideResourceAccess(`apiToken:${id}`, ownerId === undefined || token.userId === ownerId)) throw notFound('No such API token.')
   const ownerEmail = (await findUserById(db, token.userId))?.email ?? ''
-  if (token.revokedAt) return apiTokenListing(token, ownerEmail)
+  if (token.revokedAt) return toTokenView(apiTokenListing(token, ownerEmail))
   const before = apiTokenListing(token, ownerEmail)
   const after = apiTokenListing(await revokeApiToken(db, token), ownerEmail)
   await appendAudit(db, { actor, action: 'apiToken.revoke', entity: 'apiToken', entityId: id, before, after })
-  return after
+  return toTokenView(after)
 }

@@ -2,15 +2,17 @@
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { generatePassword, hashPassword } from '@/lib/auth/password'
-import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-limits'
 import { passwordPolicyViolation } from '@/lib/auth/password-policy'
-import { defaultScopeFor, roleSchema, tagScopeSchema, timeZoneSchema, type SessionUser } from '@/lib/auth/user'
+import { defaultScopeFor, roleSchema, tagScopeSchema, type SessionUser, type TagScope } from '@/lib/auth/user'
 import { conflict, invalid, notFound } from '@/lib/errors'
 import { deleteApiTokensOfUser } from '@/lib/repositories/api-tokens'
 import { appendAudit } from '@/lib/repositories/audit'
 import { createUser, deleteUser, findUserByEmail, findUserById, listUsers, saveUser, type UserRecord } from '@/lib/repositories/users'
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(256))
+import type { createUserBody, resetPasswordBody, updateUserBody } from '@/lib/schemas/users'
+
+// The input schemas live in lib/schemas (pure, shared with the browser forms); routes import them from here as before.
+export { createUserBody, emailSchema, resetPasswordBody, updateUserBody } from '@/lib/schemas/users'
 
 /** A user as the API shows it: never the password hash. */
 export const userViewSchema = z.object({
@@ -21,6 +23,10 @@ export const userViewSchema = z.object({
   scope: tagScopeSchema,
   timeZone: z.string(),
   disabled: z.boolean(),
+  /** What the Users table shows, decided here rather than in the browser. */
+  status: z.enum(['Active', 'Disabled']),
+  /** The tag scope in words: "All assets", "None (sees no asset)" or the tags. */
+  scopeSummary: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -30,35 +36,14 @@ export type UserView = z.infer<typeof userViewSchema>
 export const userListSchema = z.object({ users: z.array(userViewSchema) })
 export const userIdParams = z.object({ id: z.string().min(1).max(64) })
 
-const passwordField = z.string().max(PASSWORD_MAX_LENGTH)
-
-export const createUserBody = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1).max(200),
-  role: roleSchema,
-  /** Defaults to none (sees no asset) except for Administrators (all assets). */
-  scope: tagScopeSchema.optional(),
-  timeZone: timeZoneSchema.default('UTC'),
-  /** Omitted: Patchboard generates one and returns it once. */
-  password: passwordField.optional(),
-})
-
-export const updateUserBody = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    role: roleSchema.optional(),
-    scope: tagScopeSchema.optional(),
-    timeZone: timeZoneSchema.optional(),
-    disabled: z.boolean().optional(),
-    /** The version the change was made on; a newer stored version answers 409. */
-    version: z.number().int().optional(),
-  })
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'Give at least one field to change.')
-
-export const resetPasswordBody = z.object({ password: passwordField.optional() })
-
 /** The answer to a create or a password reset: the user, and the password when Patchboard generated it (shown once). */
 export const userWithPasswordSchema = z.object({ user: userViewSchema, generatedPassword: z.string().optional() })
+
+/** A tag scope in words, as lists and the audit log show it. */
+export function describeScope(scope: TagScope): string {
+  if (scope.all) return 'All assets'
+  return scope.tags.length === 0 ? 'None (sees no asset)' : scope.tags.join(', ')
+}
 
 export function toUserView(user: UserRecord): UserView {
   return {
@@ -69,6 +54,8 @@ export function toUserView(user: UserRecord): UserView {
     scope: user.scope,
     timeZone: user.timeZone,
     disabled: user.disabled,
+    status: user.disabled ? 'Disabled' : 'Active',
+    scopeSummary: describeScope(user.scope),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     version: user.version,

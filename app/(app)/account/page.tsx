@@ -1,16 +1,17 @@
-// Account: the signed-in user's profile (name, time zone), password and personal API tokens.
+// Account: the signed-in user's profile (name, time zone, theme), password and personal API tokens.
 import { getDatabase } from '@/clickhouse/client'
 import { AccountSettings } from '@/components/AccountSettings'
 import { requirePageUser } from '@/lib/auth/page'
 import { getAccount } from '@/lib/services/account'
 import { listTokens } from '@/lib/services/api-tokens'
+import { getPreferences } from '@/lib/services/preferences'
 
 export const dynamic = 'force-dynamic'
 
 export default async function AccountPage() {
   const user = await requirePageUser('account.manage')
   const db = await getDatabase()
-  const [account, { tokens }] = await Promise.all([getAccount(db, user), listTokens(db, user.id)])
+  const [account, { tokens }, { theme }] = await Promise.all([getAccount(db, user), listTokens(db, user.id), getPreferences(db, user)])
   const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]
   return (
     <>
@@ -18,7 +19,7 @@ export default async function AccountPage() {
       <p className="subtitle">
         {account.email} · {account.role}
       </p>
-      <AccountSettings account={account} tokens={tokens} timeZones={timeZones} />
+      <AccountSettings account={account} theme={theme} tokens={tokens} timeZones={timeZones} />
     </>
   )
 }

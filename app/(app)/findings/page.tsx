@@ -1,15 +1,16 @@
 // Findings: one row per asset × patch (current status), searched with QQL across asset and patch tokens.
 import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
-import { DataTable, type Column } from '@/components/DataTable'
+import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
+import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { SearchBar } from '@/components/search/SearchBar'
 import { requirePageUser } from '@/lib/auth/page'
-import { formatDate } from '@/lib/format'
+import { formatDate, timeHeader } from '@/lib/format'
 import type { FindingListRow } from '@/lib/repositories/findings'
 import { fetchFindingPage, findingListQuery } from '@/lib/services/lists'
 import { readListInput } from '@/lib/services/page-input'
 import { FINDING_QUICK_FILTERS } from '@/lib/services/quick-filters'
-import { searchForPage } from '@/lib/services/search'
+import { recentSearchesFor, searchForPage, searchKeep } from '@/lib/services/search'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,23 +18,33 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser('assets.view')
   const input = readListInput(findingListQuery, await searchParams)
   const db = await getDatabase()
-  const search = await searchForPage(db, user, 'findings', input.q)
+  const search = await searchForPage(db, user, 'findings', input.q, input.v)
+  const recent = await recentSearchesFor(db, user, 'findings')
   const page = search.ok ? await fetchFindingPage(db, user, input) : null
-  const columns: Column<FindingListRow>[] = [
-    { label: 'Asset', sortKey: 'asset', render: (f) => <Link href={`/assets/${encodeURIComponent(f.assetId)}`}>{f.assetName}</Link> },
-    { label: 'Patch', sortKey: 'patch', render: (f) => <Link href={`/patches/${encodeURIComponent(f.patchId)}`}>{f.patchTitle}</Link> },
-    { label: 'Severity', sortKey: 'vendorSeverity', render: (f) => <span className={`sev sev-${f.vendorSeverity}`}>{f.vendorSeverity}</span> },
-    { label: 'KB', render: (f) => f.kb || '—' },
-    { label: 'Status', sortKey: 'status', render: (f) => <span className={f.status === 'Missing' ? 'count-missing' : undefined}>{f.status}</span> },
-    { label: `First seen (${user.timeZone})`, sortKey: 'firstSeen', render: (f) => formatDate(f.firstSeenAt, user.timeZone) },
-    { label: 'Installed', sortKey: 'installed', render: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
+  const columns: ColumnDef<FindingListRow>[] = [
+    { id: 'asset', header: 'Asset', sortKey: 'asset', hideable: false, nowrap: true, cell: (f) => <Link href={`/assets/${encodeURIComponent(f.assetId)}`}>{f.assetName}</Link> },
+    { id: 'patch', header: 'Patch', sortKey: 'patch', cell: (f) => <Link href={`/patches/${encodeURIComponent(f.patchId)}`}>{f.patchTitle}</Link> },
+    { id: 'vendorSeverity', header: 'Severity', sortKey: 'vendorSeverity', cell: (f) => <span className={`sev sev-${f.vendorSeverity}`}>{f.vendorSeverity}</span> },
+    { id: 'kb', header: 'KB', cell: (f) => f.kb || '—' },
+    { id: 'status', header: 'Status', sortKey: 'status', cell: (f) => <span className={f.status === 'Missing' ? 'count-missing' : undefined}>{f.status}</span> },
+    { id: 'firstSeen', header: timeHeader('First seen', user.timeZone), sortKey: 'firstSeen', cell: (f) => formatDate(f.firstSeenAt, user.timeZone) },
+    { id: 'installed', header: timeHeader('Installed', user.timeZone), sortKey: 'installed', cell: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
   ]
   return (
     <>
       <h1>Findings</h1>
       <p className="subtitle">Each asset × patch pair with its current status, in your scope.</p>
-      <SearchBar entity="findings" basePath="/findings" query={input.q} search={search} quickFilters={FINDING_QUICK_FILTERS} placeholder="e.g. status: Missing and patch.vendorSeverity: Critical and asset.tags.name: Site-Berlin" />
-      {page && <DataTable caption="findings" basePath="/findings" columns={columns} rows={page.rows} rowKey={(f) => `${f.assetId}/${f.patchId}`} total={page.total} state={input} keep={input.q ? { q: input.q } : {}} />}
+      <SearchBar entity="findings" basePath="/findings" query={input.q} version={input.v} recent={recent} quickFilters={FINDING_QUICK_FILTERS} placeholder="e.g. status: Missing and patch.vendorSeverity: Critical and asset.tags.name: Site-Berlin" />
+      {page && (
+        <DataGrid
+          tableId="findings"
+          userId={user.id}
+          label="Findings"
+          noun="findings"
+          {...gridData(columns, page.rows, (f) => `${f.assetId}/${f.patchId}`)}
+          paging={{ basePath: '/findings', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
+        />
+      )}
     </>
   )
 }

@@ -1,11 +1,14 @@
-// Administration → Audit log: who changed what and when, with before/after, filtered with `field:value` terms, exportable as CSV.
+// Administration → Audit log: who changed what and when, with before/after, searched with QQL (the audit tokens), exportable as CSV.
 import { getDatabase } from '@/clickhouse/client'
-import { DataTable, type Column } from '@/components/DataTable'
+import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
+import { DataGrid } from '@/components/ui/grid/DataGrid'
+import { QqlSearchBox } from '@/components/search/QqlSearchBox'
 import { requirePageUser } from '@/lib/auth/page'
 import { DomainError } from '@/lib/errors'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, timeHeader } from '@/lib/format'
 import type { AuditRecord } from '@/lib/repositories/audit'
-import { AUDIT_FILTER_FIELDS, auditQuerySchema, listAudit } from '@/lib/services/audit-log'
+import { CURRENT_TOKEN_VERSION, tokensFor } from '@/lib/qql'
+import { auditQuerySchema, listAudit } from '@/lib/services/audit-log'
 import { readListInput } from '@/lib/services/page-input'
 
 export const dynamic = 'force-dynamic'
@@ -25,47 +28,49 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser('audit.view')
   const input = readListInput(auditQuerySchema, await searchParams)
   let page: { total: number; rows: AuditRecord[] } = { total: 0, rows: [] }
-  let filterError: string | null = null
   try {
-    page = await listAudit(await getDatabase(), input)
+    page = await listAudit(await getDatabase(), user, input)
   } catch (error) {
+    // The search box shows the query's errors where they are (it checks the same query in the browser).
     if (!(error instanceof DomainError && error.kind === 'invalid')) throw error
-    filterError = error.message
   }
-  const columns: Column<AuditRecord>[] = [
-    { label: `When (${user.timeZone})`, render: (e) => formatDateTime(e.at, user.timeZone) },
-    { label: 'Who', render: (e) => e.actorEmail },
-    { label: 'Action', render: (e) => <code>{e.action}</code> },
-    { label: 'Entity', render: (e) => `${e.entity} ${e.entityId}` },
-    { label: 'Change', render: (e) => <Change entry={e} /> },
+  const columns: ColumnDef<AuditRecord>[] = [
+    { id: 'when', header: timeHeader('When', user.timeZone), hideable: false, cell: (e) => formatDateTime(e.at, user.timeZone) },
+    { id: 'who', header: 'Who', cell: (e) => e.actorEmail },
+    { id: 'action', header: 'Action', cell: (e) => <code>{e.action}</code> },
+    { id: 'entity', header: 'Entity', cell: (e) => `${e.entity} ${e.entityId}` },
+    { id: 'change', header: 'Change', cell: (e) => <Change entry={e} /> },
   ]
   const exportHref = `/api/v1/audit?${new URLSearchParams({ format: 'csv', q: input.q }).toString()}`
   return (
     <>
       <h1>Audit log</h1>
       <p className="subtitle">Every administrative change: who, when, what, and the state before and after.</p>
-      <form className="filter-bar" method="get">
-        <input name="q" defaultValue={input.q} aria-label="Filter" placeholder='e.g. actor:admin@example.com action:user.* after:2026-11-01 "Site-Berlin"' />
-        <button type="submit">Filter</button>
-        <a className="button secondary" href={exportHref}>
-          Export CSV
-        </a>
-      </form>
-      <p className="muted hint">Fields: {Object.keys(AUDIT_FILTER_FIELDS).join(', ')} · `*` matches any text · other words search the whole entry.</p>
-      {filterError && (
-        <div className="error" role="alert">
-          {filterError}
+      <section className="search-bar" aria-label="Search">
+        <QqlSearchBox
+          key={input.q}
+          entity="audit"
+          basePath="/administration/audit"
+          initialQuery={input.q}
+          initialVersion={CURRENT_TOKEN_VERSION}
+          recent={[]}
+          placeholder="e.g. action: user.* AND time > now-7d AND NOT actor: system"
+          suggestUrl="/api/v1/audit/suggest"
+        />
+        <div className="search-tools">
+          <p className="muted hint">Tokens: {tokensFor('audit').map((token) => token.name).join(', ')} · `*` matches any text</p>
+          <a className="button secondary" href={exportHref}>
+            Export CSV
+          </a>
         </div>
-      )}
-      <DataTable
-        caption="audit entries"
-        basePath="/administration/audit"
-        columns={columns}
-        rows={page.rows}
-        rowKey={(e) => `${e.at}-${e.action}-${e.entityId}-${e.actorId}`}
-        total={page.total}
-        state={{ sort: 'at', dir: 'desc', page: input.page, pageSize: input.pageSize }}
-        keep={{ q: input.q }}
+      </section>
+      <DataGrid
+        tableId="audit"
+        userId={user.id}
+        label="Audit log"
+        noun="audit entries"
+        {...gridData(columns, page.rows, (e) => `${e.at}-${e.action}-${e.entityId}-${e.actorId}`)}
+        paging={{ basePath: '/administration/audit', keep: { q: input.q }, sort: 'at', dir: 'desc', page: input.page, pageSize: input.pageSize, total: page.total }}
       />
     </>
   )

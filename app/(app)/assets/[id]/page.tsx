@@ -2,11 +2,12 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDatabase } from '@/clickhouse/client'
-import { DataTable, type Column } from '@/components/DataTable'
+import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
+import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { FactGrid } from '@/components/FactGrid'
 import { StatusTabs } from '@/components/StatusTabs'
 import { requirePageUser } from '@/lib/auth/page'
-import { formatDate, formatDateTime } from '@/lib/format'
+import { formatDate, formatDateTime, timeHeader } from '@/lib/format'
 import type { FindingListRow } from '@/lib/repositories/findings'
 import { detailListQuery, fetchAssetDetail, fetchRelatedFindings } from '@/lib/services/details'
 import { readListInput } from '@/lib/services/page-input'
@@ -27,20 +28,20 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
   const input = readListInput(detailListQuery, await searchParams)
   const page = await fetchRelatedFindings(db, user, { assetId: asset.id }, input)
   const basePath = `/assets/${encodeURIComponent(asset.id)}`
-  const columns: Column<FindingListRow>[] = [
-    { label: 'Patch', sortKey: 'patch', render: (f) => <Link href={`/patches/${encodeURIComponent(f.patchId)}`}>{f.patchTitle}</Link> },
-    { label: 'Severity', sortKey: 'vendorSeverity', render: (f) => <span className={`sev sev-${f.vendorSeverity}`}>{f.vendorSeverity}</span> },
-    { label: 'KB', render: (f) => f.kb || '—' },
-    { label: `First seen (${user.timeZone})`, sortKey: 'firstSeen', render: (f) => formatDate(f.firstSeenAt, user.timeZone) },
-    { label: 'Installed', sortKey: 'installed', render: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
+  const columns: ColumnDef<FindingListRow>[] = [
+    { id: 'patch', header: 'Patch', sortKey: 'patch', cell: (f) => <Link href={`/patches/${encodeURIComponent(f.patchId)}`}>{f.patchTitle}</Link> },
+    { id: 'vendorSeverity', header: 'Severity', sortKey: 'vendorSeverity', cell: (f) => <span className={`sev sev-${f.vendorSeverity}`}>{f.vendorSeverity}</span> },
+    { id: 'kb', header: 'KB', cell: (f) => f.kb || '—' },
+    { id: 'firstSeen', header: timeHeader('First seen', user.timeZone), sortKey: 'firstSeen', cell: (f) => formatDate(f.firstSeenAt, user.timeZone) },
+    { id: 'installed', header: timeHeader('Installed', user.timeZone), sortKey: 'installed', cell: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
   ]
   const facts: [string, React.ReactNode][] = [
     ['Operating system', asset.operatingSystem],
     ['Architecture', asset.architecture || '—'],
     ['IP addresses', asset.ipAddresses.join(', ') || '—'],
     ['Last logged-on user', asset.lastLoggedOnUser || '—'],
-    [`Last scan (${user.timeZone})`, formatDateTime(asset.lastScanAt, user.timeZone)],
-    [`Activated (${user.timeZone})`, formatDate(asset.activatedAt, user.timeZone)],
+    [timeHeader('Last scan', user.timeZone), formatDateTime(asset.lastScanAt, user.timeZone)],
+    [timeHeader('Activated', user.timeZone), formatDate(asset.activatedAt, user.timeZone)],
     ['Missing / critical / security', `${asset.missingCount} / ${asset.missingCriticalCount} / ${asset.missingSecurityCount}`],
     ['Tags', asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)],
   ]
@@ -52,7 +53,14 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
       <h1>{asset.name}</h1>
       <FactGrid facts={facts} />
       <StatusTabs basePath={basePath} status={input.status} counts={{ Missing: asset.missingCount, Installed: asset.installedCount }} />
-      <DataTable caption={`${input.status.toLowerCase()} patches`} basePath={basePath} columns={columns} rows={page.rows} rowKey={(f) => f.patchId} total={page.total} state={input} keep={{ status: input.status }} />
+      <DataGrid
+        tableId="asset-findings"
+        userId={user.id}
+        label={`${input.status} patches`}
+        noun={`${input.status.toLowerCase()} patches`}
+        {...gridData(columns, page.rows, (f) => f.patchId)}
+        paging={{ basePath, keep: { status: input.status }, sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
+      />
     </>
   )
 }

@@ -2,11 +2,12 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getDatabase } from '@/clickhouse/client'
-import { DataTable, type Column } from '@/components/DataTable'
+import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
+import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { FactGrid } from '@/components/FactGrid'
 import { StatusTabs } from '@/components/StatusTabs'
 import { requirePageUser } from '@/lib/auth/page'
-import { formatDate } from '@/lib/format'
+import { formatDate, timeHeader } from '@/lib/format'
 import type { FindingListRow } from '@/lib/repositories/findings'
 import { detailListQuery, fetchPatchDetail, fetchRelatedFindings } from '@/lib/services/details'
 import { readListInput } from '@/lib/services/page-input'
@@ -31,11 +32,11 @@ export default async function PatchDetailPage({ params, searchParams }: Props) {
     fetchRelatedFindings(db, user, { patchId: patch.id }, { ...input, status: 'Missing', page: 1, pageSize: 1 }),
     fetchRelatedFindings(db, user, { patchId: patch.id }, { ...input, status: 'Installed', page: 1, pageSize: 1 }),
   ])
-  const columns: Column<FindingListRow>[] = [
-    { label: 'Asset', sortKey: 'asset', render: (f) => <Link href={`/assets/${encodeURIComponent(f.assetId)}`}>{f.assetName}</Link> },
-    { label: 'Operating system', render: (f) => f.operatingSystem },
-    { label: `First seen (${user.timeZone})`, sortKey: 'firstSeen', render: (f) => formatDate(f.firstSeenAt, user.timeZone) },
-    { label: 'Installed', sortKey: 'installed', render: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
+  const columns: ColumnDef<FindingListRow>[] = [
+    { id: 'asset', header: 'Asset', sortKey: 'asset', cell: (f) => <Link href={`/assets/${encodeURIComponent(f.assetId)}`}>{f.assetName}</Link> },
+    { id: 'operatingSystem', header: 'Operating system', cell: (f) => f.operatingSystem },
+    { id: 'firstSeen', header: timeHeader('First seen', user.timeZone), sortKey: 'firstSeen', cell: (f) => formatDate(f.firstSeenAt, user.timeZone) },
+    { id: 'installed', header: timeHeader('Installed', user.timeZone), sortKey: 'installed', cell: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
   ]
   const facts: [string, React.ReactNode][] = [
     ['Severity', <span key="sev" className={`sev sev-${patch.vendorSeverity}`}>{patch.vendorSeverity}</span>],
@@ -51,7 +52,7 @@ export default async function PatchDetailPage({ params, searchParams }: Props) {
     ['Download method', patch.downloadMethod],
     ['Superseded by', patch.supersededBy.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>)],
     ['Supersedes', patch.supersedes.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>)],
-    [`Published (${user.timeZone})`, formatDate(patch.publishedAt, user.timeZone)],
+    [timeHeader('Published', user.timeZone), formatDate(patch.publishedAt, user.timeZone)],
   ]
   return (
     <>
@@ -63,7 +64,14 @@ export default async function PatchDetailPage({ params, searchParams }: Props) {
       </h1>
       <FactGrid facts={facts} />
       <StatusTabs basePath={basePath} status={input.status} counts={{ Missing: missing.total, Installed: installed.total }} />
-      <DataTable caption={`assets with it ${input.status.toLowerCase()}`} basePath={basePath} columns={columns} rows={page.rows} rowKey={(f) => f.assetId} total={page.total} state={input} keep={{ status: input.status }} />
+      <DataGrid
+        tableId="patch-findings"
+        userId={user.id}
+        label={`Assets with it ${input.status.toLowerCase()}`}
+        noun={`assets with it ${input.status.toLowerCase()}`}
+        {...gridData(columns, page.rows, (f) => f.assetId)}
+        paging={{ basePath, keep: { status: input.status }, sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
+      />
     </>
   )
 }
