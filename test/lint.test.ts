@@ -23,19 +23,19 @@ describe('import layers: app → components/widgets → lib/ingest → clickhous
     ['a component importing even a type from clickhouse/', 'components/LintFixture.tsx', "import type { Database } from '@/clickhouse/client'\nexport type D = Database\n"],
     ['lib importing a component', 'lib/services/lint-fixture.ts', "import type { QuickFilter } from '@/lib/services/quick-filters'\nimport { QuickFilters } from '@/components/search/QuickFilters'\nexport const f: [typeof QuickFilters, QuickFilter?] = [QuickFilters]\n"],
     ['lib importing a page', 'lib/services/lint-fixture.ts', "import Page from '@/app/(app)/assets/page'\nexport const f = Page\n"],
-    ['ingest importing a component', 'ingest/lint-fixture.ts', "import { DataTable } from '@/components/DataTable'\nexport const f = DataTable\n"],
+    ['ingest importing a component', 'ingest/lint-fixture.ts', "import { DataGrid } from '@/components/ui/grid/DataGrid'\nexport const f = DataGrid\n"],
     ['QQL importing auth (it must run in the browser)', 'lib/qql/lint-fixture.ts', "import type { TagScope } from '@/lib/auth/user'\nexport type S = TagScope\n"],
     ['clickhouse/ importing lib', 'clickhouse/lint-fixture.ts', "import { listAssets } from '@/lib/repositories/assets'\nexport const f = listAssets\n"],
     ['a repository importing a service', 'lib/repositories/lint-fixture.ts', "import { fetchAssetPage } from '@/lib/services/lists'\nexport const f = fetchAssetPage\n"],
     ['lib importing a file that belongs to no layer', 'lib/services/lint-fixture.ts', "import config from '@/playwright.config'\nexport const f = config\n"],
-    ['lib re-exporting a component', 'lib/services/lint-fixture.ts', "export { DataTable } from '@/components/DataTable'\n"],
+    ['lib re-exporting a component', 'lib/services/lint-fixture.ts', "export { DataGrid } from '@/components/ui/grid/DataGrid'\n"],
     ['a component loading a repository with import()', 'components/LintFixture.tsx', "export const load = () => import('@/lib/repositories/assets')\n"],
   ])('fails on %s', async (_what, file, code) => {
     expect(await ruleIdsFor(file, code)).toContain(LAYERS)
   })
 
   it.each([
-    ['a page importing a component, a service and the database', 'app/(app)/lint-fixture/page.tsx', "import { DataTable } from '@/components/DataTable'\nimport { fetchAssetPage } from '@/lib/services/lists'\nimport { getDatabase } from '@/clickhouse/client'\nexport const f = [DataTable, fetchAssetPage, getDatabase]\n"],
+    ['a page importing a component, a service and the database', 'app/(app)/lint-fixture/page.tsx', "import { DataGrid } from '@/components/ui/grid/DataGrid'\nimport { fetchAssetPage } from '@/lib/services/lists'\nimport { getDatabase } from '@/clickhouse/client'\nexport const f = [DataGrid, fetchAssetPage, getDatabase]\n"],
     ['a component importing QQL and a service response type', 'components/LintFixture.tsx', "import { explainQql } from '@/lib/qql'\nimport type { SearchResult } from '@/lib/services/search'\nexport const f: [typeof explainQql, SearchResult?] = [explainQql]\n"],
     ['a service importing a repository and the database', 'lib/services/lint-fixture.ts', "import { listAssets } from '@/lib/repositories/assets'\nimport type { Database } from '@/clickhouse/client'\nexport const f: [typeof listAssets, Database?] = [listAssets]\n"],
   ])('allows %s', async (_what, file, code) => {
