@@ -9,6 +9,7 @@ test.describe.configure({ mode: 'serial' })
 /** From Patchboard's login page through the provider's own login and consent pages, back into Patchboard. */
 async function signInWithSso(page: Page, login: string): Promise<void> {
   await page.goto('/login')
+  await page.screenshot({ path: 'test-results/login-with-sso.png' })
   await page.getByRole('button', { name: 'Sign in with single sign-on' }).click()
   await page.locator('input[name=login]').fill(login)
   await page.locator('input[name=password]').fill('any password: the test provider accepts every login')

@@ -5,20 +5,20 @@ import { AppShell } from './pages/app-shell'
 import { LoginPage } from './pages/login-page'
 
 /** Collects Content-Security-Policy violations and console errors of a page, to assert that the app passes its own policy. */
-function watchForPolicyViolations(page: Page): string[] {
+async function watchForPolicyViolations(page: Page): Promise<string[]> {
   const problems: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  void page.addInitScript(() => {
+  await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`))
   })
   return problems
 }
 
 test('an administrator signs in, sees the seeded Assets list, and signs out — and the old session cookie is dead after it', async ({ page, context, request }) => {
-  const problems = watchForPolicyViolations(page)
+  const problems = await watchForPolicyViolations(page)
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
