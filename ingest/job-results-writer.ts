@@ -1,5 +1,6 @@
 // Writes validated job-result documents: one row per job run and asset, the latest report winning; re-sends change nothing.
 import type { Database } from '@/clickhouse/client'
+import { advanceDataVersion } from '@/lib/repositories/data-version'
 import type { JobResultDocument } from './schema/job-result'
 
 export interface WriteJobResultsResult {
@@ -46,5 +47,6 @@ export async function writeJobResults(db: Database, docs: JobResultDocument[], r
     })
   }
   await db.insert('job_results', rows)
+  if (rows.length > 0) await advanceDataVersion(db)
   return { accepted: rows.length, duplicates }
 }

@@ -1,6 +1,7 @@
 // Turns validated scan documents into rows: current findings per asset, change events, scan summaries, catalog.
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
+import { advanceDataVersion } from '@/lib/repositories/data-version'
 import type { PatchCatalogEntry, ScanDocument, ScanPatch } from './schema/scan'
 
 /** Rows per INSERT: large enough to be fast, small enough to keep memory flat. */
@@ -113,6 +114,7 @@ export async function upsertCatalog(db: Database, patches: Iterable<PatchCatalog
     rows.push(row)
   }
   await insertChunked(db, 'patches', rows)
+  if (rows.length > 0) await advanceDataVersion(db)
   return rows.length
 }
 
@@ -415,6 +417,7 @@ export async function writeScanBatch(db: Database, batch: ScanBatch, options: Wr
   }
   await insertChunked(db, 'assets', assetRows)
   await insertChunked(db, 'asset_scans', scanRows)
+  await advanceDataVersion(db)
   result.findingsWritten = findingsWritten
   result.events = findingsWritten
   return result

@@ -47,7 +47,7 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
 function timeToPatchSql(assetWhere: string): string {
   const days = "dateDiff('second', e.first_seen_at, e.event_at) / 86400"
   return (
-    `SELECT toUInt16(0) AS s, toString(p.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExact(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
+    `SELECT toUInt16(0) AS s, toString(p.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
     `FROM ${scopedEvents(assetWhere)} ${assetWhere === '1' ? 'WHERE' : 'AND'} e.event = 'installed' AND e.previous_status = 'Missing' ` +
     `AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY} GROUP BY k1`
   )

@@ -88,7 +88,7 @@ function metricSql(entity: ListEntity, metric: Metric, context: BuildContext, in
       const expression = token?.type === 'integer' && token.source.via === 'row' ? token.source.sql : DERIVED_MEASURE_SQL[metric.measure]
       const known = expression !== undefined && (token !== undefined || DERIVED_MEASURES[entity].some((measure) => measure.name === metric.measure))
       if (!known) return { ok: false, problem: { source: 'metric', message: `\`${metric.measure}\` is not a numeric measure of ${entity}` } }
-      const aggregate = { avg: 'avg', median: 'quantileExact(0.5)', p90: 'quantileExact(0.9)' }[metric.kind]
+      const aggregate = { avg: 'avg', median: 'quantileExactInclusive(0.5)', p90: 'quantileExactInclusive(0.9)' }[metric.kind]
       const sql = `${aggregate}(toFloat64(${expression}))`
       return { ok: true, sql: { columns: [sql], order: sql, additive: false }, params: {} }
     }
