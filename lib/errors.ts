@@ -10,6 +10,7 @@ export type DomainErrorKind =
   | 'too-large' // a body or result beyond a limit: 413
   | 'unsupported-media' // a content type we do not read: 415
   | 'rate-limited' // too many attempts: 429
+  | 'unavailable' // a server-side facility is missing or failed (e.g. no Chromium to render a PDF): 503
 
 /** An error with a stable machine code (e.g. `WEAK_PASSWORD`), a message for people, and optional structured details. */
 export class DomainError extends Error {

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   'too-large': 413,
   'unsupported-media': 415,
   'rate-limited': 429,
+  unavailable: 503,
 }
 
 /** The API's error body `{ error: { code, message, details } }` with its status. */

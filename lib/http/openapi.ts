@@ -9,6 +9,17 @@ import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/serv
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
+import {
+  createDashboardBody,
+  dashboardIdParams,
+  deleteDashboardQuery,
+  duplicateDashboardBody,
+  homeDashboardBody,
+  saveDashboardBody,
+  updateDashboardBody,
+} from '@/lib/services/dashboards'
+import { dashboardDataQuery, dashboardImportBody, rebuildAllBody, rebuildDashboardBody, widgetPreviewBody } from '@/lib/services/dashboards-data'
+import { dashboardDownloadQuery } from '@/lib/services/dashboards-download'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
 import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListSchema, userViewSchema, userWithPasswordSchema } from '@/lib/services/user-admin'
 
@@ -41,6 +52,21 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/searches', summary: 'Save a search (private or shared)', auth: 'assets.view', body: savedSearchInput },
   { method: 'PATCH', path: '/api/v1/searches/{id}', summary: 'Rename, change the query of, or (un)share your saved search', auth: 'assets.view', params: searchIdParams, body: savedSearchChanges },
   { method: 'DELETE', path: '/api/v1/searches/{id}', summary: 'Delete your saved search', auth: 'assets.view', params: searchIdParams },
+  { method: 'GET', path: '/api/v1/dashboards', summary: 'Your and shared dashboards (Administrators: every dashboard), with the default and your home', auth: 'dashboards.view' },
+  { method: 'POST', path: '/api/v1/dashboards', summary: 'Create a dashboard of your own (private unless shared)', auth: 'dashboards.editOwn', body: createDashboardBody },
+  { method: 'GET', path: '/api/v1/dashboards/{id}', summary: 'One dashboard with its definition (widgets, layout, filters, refresh) and revision', auth: 'dashboards.view', params: dashboardIdParams },
+  { method: 'PUT', path: '/api/v1/dashboards/{id}', summary: 'Save a dashboard against the revision you opened (409 naming who saved first)', auth: 'dashboards.editOwn', params: dashboardIdParams, body: saveDashboardBody },
+  { method: 'PATCH', path: '/api/v1/dashboards/{id}', summary: 'Rename, describe, share or unshare a dashboard', auth: 'dashboards.editOwn', params: dashboardIdParams, body: updateDashboardBody },
+  { method: 'DELETE', path: '/api/v1/dashboards/{id}', summary: 'Delete a dashboard (yours; Administrators: anyone\'s)', auth: 'dashboards.editOwn', params: dashboardIdParams, query: deleteDashboardQuery },
+  { method: 'POST', path: '/api/v1/dashboards/{id}/duplicate', summary: 'A private copy of a dashboard, owned by you', auth: 'dashboards.editOwn', params: dashboardIdParams, body: duplicateDashboardBody },
+  { method: 'GET', path: '/api/v1/dashboards/{id}/data', summary: 'Every widget\'s result in your tag scope (cached by data version; refresh=1 recomputes)', auth: 'dashboards.view', params: dashboardIdParams, query: dashboardDataQuery },
+  { method: 'POST', path: '/api/v1/dashboards/{id}/rebuild', summary: 'Rebuild outdated widgets in current tokens (dryRun: report only), per widget rebuilt / unchanged / not rebuildable', auth: 'dashboards.editOwn', params: dashboardIdParams, body: rebuildDashboardBody },
+  { method: 'GET', path: '/api/v1/dashboards/{id}/export', summary: 'The dashboard as a versioned JSON file', auth: 'dashboards.view', params: dashboardIdParams },
+  { method: 'GET', path: '/api/v1/dashboards/{id}/download', summary: 'The dashboard as PNG or PDF, rendered server-side in headless Chromium (503 without one)', auth: 'dashboards.download', params: dashboardIdParams, query: dashboardDownloadQuery },
+  { method: 'PUT', path: '/api/v1/dashboards/home', summary: 'Choose the dashboard / opens for you (null: the default one)', auth: 'dashboards.view', body: homeDashboardBody },
+  { method: 'POST', path: '/api/v1/dashboards/import', summary: 'Import an exported dashboard file as a new private dashboard (ids regenerated; newer files refused; report of what was dropped)', auth: 'dashboards.editOwn', body: dashboardImportBody },
+  { method: 'POST', path: '/api/v1/dashboards/rebuild', summary: 'Rebuild the widgets of every dashboard (Administrators), with a report per dashboard', auth: 'dashboards.editAny', body: rebuildAllBody },
+  { method: 'POST', path: '/api/v1/widgets/preview', summary: 'A widget\'s result on real data in your tag scope (the builder\'s live preview)', auth: 'dashboards.editOwn', body: widgetPreviewBody },
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },
