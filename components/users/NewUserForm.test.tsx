@@ -52,6 +52,14 @@ describe('NewUserForm', () => {
     expect(onCreated).not.toHaveBeenCalled()
 
     cleanup()
+    answer(400, { error: { code: 'WEAK_PASSWORD', message: 'The password is too easy to guess.', details: [{ path: 'password', message: 'The password is too easy to guess.' }] } })
+    render(<NewUserForm knownTags={[]} onCreated={onCreated} />)
+    await fill({ Email: 'nora@example.com', Name: 'Nora', Password: 'password1234' })
+    expect(await screen.findByText('The password is too easy to guess.')).toBeTruthy()
+    expect(errorOf('Password')).toBe('The password is too easy to guess.')
+    expect(screen.queryByRole('alert')).toBeNull()
+
+    cleanup()
     answer(409, { error: { code: 'EMAIL_TAKEN', message: 'A user with the email nora@example.com exists already.', details: null } })
     render(<NewUserForm knownTags={[]} onCreated={onCreated} />)
     await fill({ Email: 'nora@example.com', Name: 'Nora' })

@@ -36,9 +36,9 @@ export async function updateAccount(db: Database, user: SessionUser, input: z.in
 export async function changeOwnPassword(db: Database, user: SessionUser, input: z.infer<typeof changePasswordBody>) {
   const record = await requireSelf(db, user)
   if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
-    throw invalid('WRONG_PASSWORD', 'The current password is wrong.')
+    throw invalid('WRONG_PASSWORD', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong.' }])
   }
-  const { password } = await choosePassword(input.newPassword, record.email)
+  const { password } = await choosePassword(input.newPassword, record.email, 'newPassword')
   await saveUser(db, record, { passwordHash: await hashPassword(password), sessionEpoch: record.sessionEpoch + 1 })
   await appendAudit(db, { actor: user, action: 'account.changePassword', entity: 'user', entityId: user.id })
   return { signedOut: true as const }

@@ -63,10 +63,11 @@ export function toUserView(user: UserRecord): UserView {
 }
 
 /** Checks a chosen password against the policy, or generates one; returns the password and whether it was generated. */
-export async function choosePassword(given: string | undefined, email: string): Promise<{ password: string; generated: boolean }> {
+export async function choosePassword(given: string | undefined, email: string, field = 'password'): Promise<{ password: string; generated: boolean }> {
   if (given === undefined || given === '') return { password: generatePassword(), generated: true }
   const violation = await passwordPolicyViolation(given, email)
-  if (violation) throw invalid('WEAK_PASSWORD', violation)
+  // `details` names the form field, so the form shows the reason right at it.
+  if (violation) throw invalid('WEAK_PASSWORD', violation, [{ path: field, message: violation }])
   return { password: given, generated: false }
 }
 
