@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { callApi } from './api-client'
+import { Notice, type NoticeMessage } from './ui/Notice'
 
 type Selection = 'age' | 'key' | 'all'
 
@@ -10,8 +11,6 @@ export interface PurgeKeyOption {
   id: string
   label: string
 }
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null
 
 const count = (n: number) => n.toLocaleString('en')
 
@@ -23,7 +22,7 @@ export function QuarantinePurge({ keys }: { keys: PurgeKeyOption[] }) {
   /** The counted selection waiting for the second click. */
   const [pending, setPending] = useState<{ filter: string; rows: number } | null>(null)
   const [busy, setBusy] = useState(false)
-  const [notice, setNotice] = useState<Notice>(null)
+  const [notice, setNotice] = useState<NoticeMessage | null>(null)
 
   const filter = selection === 'all' ? 'all=true' : selection === 'age' ? `olderThanDays=${encodeURIComponent(days.trim())}` : `keyId=${encodeURIComponent(keyId)}`
   /** Any change of what to purge drops a confirmation that counted something else. */
@@ -102,11 +101,7 @@ export function QuarantinePurge({ keys }: { keys: PurgeKeyOption[] }) {
           </button>
         )}
       </div>
-      {notice && (
-        <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
-          {notice.text}
-        </p>
-      )}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
     </section>
   )
 }
