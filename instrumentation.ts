@@ -2,6 +2,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareServer } = await import('./lib/startup')
-    await prepareServer()
+    const { ensureStartDashboards } = await import('./lib/services/dashboards-setup')
+    await prepareServer([ensureStartDashboards])
   }
 }

@@ -35,15 +35,13 @@ async function demoEstateSeeded(db: Database): Promise<boolean> {
  * Start-up (once per server process, after migrations): the default dashboard on first start, and with the demo estate
  * the demo's v1 dashboard. Idempotent: a restart finds the settings and creates nothing.
  */
-export async function ensureStartDashboards(db: Database): Promise<{ created: string[] }> {
+export async function ensureStartDashboards(db: Database): Promise<string[]> {
   const created: string[] = []
-  const defaultId = await ensureOnce(db, DEFAULT_DASHBOARD_SETTING, DEFAULT_DASHBOARD)
-  if (defaultId) created.push(DEFAULT_DASHBOARD.name)
-  if (await demoEstateSeeded(db)) {
-    const demoId = await ensureOnce(db, DEMO_DASHBOARD_SETTING, { ...DEMO_V1_DASHBOARD, name: DEMO_DASHBOARD_NAME })
-    if (demoId) created.push(DEMO_DASHBOARD_NAME)
+  if (await ensureOnce(db, DEFAULT_DASHBOARD_SETTING, DEFAULT_DASHBOARD)) created.push(`Created the default dashboard "${DEFAULT_DASHBOARD.name}".`)
+  if ((await demoEstateSeeded(db)) && (await ensureOnce(db, DEMO_DASHBOARD_SETTING, { ...DEMO_V1_DASHBOARD, name: DEMO_DASHBOARD_NAME }))) {
+    created.push(`Created the demo dashboard "${DEMO_DASHBOARD_NAME}" (token version 1: open it and choose Rebuild widgets).`)
   }
-  return { created }
+  return created
 }
 
 /**
