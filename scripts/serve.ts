@@ -24,7 +24,11 @@ markPeerHeaderTrusted()
 
 const server = createServer((request, response) => {
   sanitiseIncomingHeaders(request.headers, request.socket.remoteAddress, proxies)
-  void handle(request, response)
+  handle(request, response).catch((error: unknown) => {
+    console.error('[serve] request failed', error)
+    if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' })
+    response.end('Internal server error')
+  })
 })
 server.listen(port, () => {
   const via = proxies.entries.length > 0 ? `, trusting forwarding headers from ${proxies.entries.join(', ')}` : ''
