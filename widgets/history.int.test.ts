@@ -7,6 +7,7 @@ import { scanDocumentSchema, type ScanDocumentInput } from '@/ingest/schema/scan
 import { writeScans } from '@/ingest/writer'
 import { WidgetResultCache } from '@/lib/dashboards/cache'
 import { runWidgets } from '@/lib/dashboards/run'
+import type { QqlUser } from '@/lib/qql'
 import { openTestDatabase } from '@/test/database'
 import { patchTuesdayCycle, windowDays } from './history/data'
 import { presentWidget } from './present'
@@ -58,8 +59,8 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => close())
 
-const EVERYONE = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
-const BERLIN = { scope: { all: false, tags: ['Site-Berlin'] }, timeZone: 'UTC' }
+const EVERYONE: QqlUser = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
+const BERLIN: QqlUser = { scope: { all: false, tags: ['Site-Berlin'] }, timeZone: 'UTC' }
 
 async function grid(series: HistorySeries, days: number, user = EVERYONE, type: Widget['type'] = 'line') {
   const widget = widgetSchema.parse({ id: crypto.randomUUID(), type, title: series, entity: 'history', series, days })

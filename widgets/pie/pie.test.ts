@@ -1,0 +1,30 @@
+// Pie widget: additive metrics only, its query, and slices with their colours and drill data.
+import { describe, expect, it } from 'vitest'
+import { widgetSchema } from '../schema'
+import { widgetGrid } from '../shared/data'
+import { context, row, widget } from '../test-helpers'
+import { pieOption } from './options'
+import { pieQuery } from './query'
+
+const byStatus = widget({ type: 'pie', entity: 'findings', groupBy: { token: 'status' }, donut: true, display: { colors: { Missing: '#c62828' } } })
+
+describe('pie widget', () => {
+  it('takes slices that add up: no averages or ratios', () => {
+    const parsed = widgetSchema.safeParse({ ...byStatus, metric: { kind: 'avg', measure: 'daysMissing' } })
+    expect(parsed.success).toBe(false)
+  })
+
+  it('groups current findings by status', () => {
+    const built = pieQuery(byStatus, context())
+    if (!built.ok) throw new Error(JSON.stringify(built.problems))
+    expect(built.branches[0].sql).toMatch(/^SELECT toUInt16\(0\) AS s, toString\(f\.status\) AS k1, '' AS k2, \[toFloat64\(count\(\)\)\] AS v FROM findings AS f FINAL .* WHERE f\.is_deleted = 0 GROUP BY k1/)
+  })
+
+  it('draws a donut with one slice per group in its colour', () => {
+    const option = pieOption(byStatus, widgetGrid(byStatus, [row('Installed', [30]), row('Missing', [10])], { timeZone: 'UTC', now: new Date() }))
+    const [series] = option.series as { radius: string[]; data: { name: string; value: number; itemStyle: { color: string }; drill: unknown }[] }[]
+    expect(series.radius).toEqual(['45%', '70%'])
+    expect(series.data.map((slice) => [slice.name, slice.value])).toEqual([['Installed', 30], ['Missing', 10]])
+    expect(series.data[1]).toMatchObject({ itemStyle: { color: '#c62828' }, drill: { key: 'Missing' } })
+  })
+})
