@@ -1,0 +1,97 @@
+// Dashboard PNG/PDF through the download route in the real system Chromium, against a stand-in page server that checks
+// the session the renderer carries: the requester's own, short-lived, revoked once the render is over.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { decode } from 'next-auth/jwt'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Database } from '@/clickhouse/client'
+import { getAuthSecret } from '@/lib/auth/secret'
+import { SESSION_MAX_AGE_SECONDS, userOfSession, type SessionClaims } from '@/lib/auth/session-claims'
+import { chromiumPath } from '@/lib/dashboards/render'
+import { createCaller, dashboardApi, type Api, type Caller } from './dashboard-callers'
+import { openTestDatabase } from './database'
+
+let db: Database
+let close: () => Promise<void>
+let api: Api
+let admin: Caller
+let manager: Caller
+let server: http.Server
+/** What the stand-in page saw: the URL, and the claims of the session cookie with the user they resolve to. */
+const visits: { url: string; claims: SessionClaims | null; email: string | null }[] = []
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  return header?.split(/;\s*/).find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1)
+}
+
+beforeAll(async () => {
+  ;({ db, close } = await openTestDatabase())
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+  admin = await createCaller(db, 'Administrator', 'admin@test.io')
+  manager = await createCaller(db, 'Patch Manager', 'manager@test.io')
+  api = await dashboardApi()
+  // The dashboard page's contract (docs/dashboards.md): ready when the grid carries data-dashboard-ready="true".
+  server = http.createServer(async (request, response) => {
+    const token = cookieValue(request.headers.cookie, 'next-auth.session-token')
+    const claims = token ? ((await decode({ token, secret: getAuthSecret() })) as SessionClaims | null) : null
+    const user = await userOfSession(db, claims)
+    visits.push({ url: request.url ?? '', claims, email: user?.email ?? null })
+    response.writeHead(user ? 200 : 401, { 'content-type': 'text/html' })
+    response.end(user ? `<main data-dashboard-ready="true"><h1>Dashboard for ${user.email}</h1></main>` : '<h1>Sign in</h1>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  process.env.PATCHBOARD_RENDER_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}, 120_000)
+afterAll(async () => {
+  vi.restoreAllMocks()
+  delete process.env.PATCHBOARD_RENDER_URL
+  await new Promise((resolve) => server.close(resolve))
+  await close()
+})
+
+async function sharedBoard(): Promise<string> {
+  const answer = await api(manager, 'POST', '/api/v1/dashboards', { name: 'Quarterly report', shared: true })
+  return (answer.json as { id: string }).id
+}
+
+describe.skipIf(chromiumPath() === null)('download as PNG and PDF (system Chromium)', () => {
+  it("renders the page with the requester's own one-shot session, as PNG and as PDF, audited", async () => {
+    const id = await sharedBoard()
+    const png = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=png&filters=${encodeURIComponent('osFamily: Windows')}`)
+    expect(png.status, png.text.slice(0, 300)).toBe(200)
+    expect(png.text.slice(0, 4)).toBe('\uFFFDPNG')
+    const visit = visits.filter((seen) => seen.url.startsWith('/dashboards/')).at(-1)!
+    expect(visit.email).toBe('admin@test.io')
+    expect(visit.url).toBe(`/dashboards/${id}?print=1&filters=osFamily%3A+Windows`)
+    // Its lifetime ends within about two minutes, and it is dead as soon as the render is over.
+    expect(visit.claims!.signedInAt! + SESSION_MAX_AGE_SECONDS * 1000 - Date.now()).toBeLessThanOrEqual(120_000)
+    expect(await userOfSession(db, visit.claims)).toBeNull()
+
+    const pdf = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.text.slice(0, 5)).toBe('%PDF-')
+    const audit = await db.query<{ n: number }>("SELECT toUInt32(count()) AS n FROM audit_log WHERE action = 'dashboard.download' AND entity_id = {id:String}", { id })
+    expect(Number(audit[0].n)).toBe(2)
+  }, 120_000)
+
+  it('only Administrators download (the permission table), and only dashboards they may view', async () => {
+    const id = await sharedBoard()
+    const refused = await api(manager, 'GET', `/api/v1/dashboards/${id}/download?format=pdf`)
+    expect(refused.status).toBe(403)
+    expect((await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=gif`)).json.error?.message).toMatch(/png or pdf/)
+  })
+})
+
+describe('without Chromium', () => {
+  it('the download says so with a 503 naming what to install', async () => {
+    const id = await sharedBoard()
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium'
+    try {
+      const answer = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=png`)
+      expect(answer.status).toBe(503)
+      expect(answer.json.error).toMatchObject({ code: 'RENDERER_UNAVAILABLE', message: expect.stringMatching(/Chromium.*CHROMIUM_PATH/) })
+    } finally {
+      delete process.env.CHROMIUM_PATH
+    }
+  })
+})
