@@ -43,7 +43,7 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
     [timeHeader('Last scan', user.timeZone), formatDateTime(asset.lastScanAt, user.timeZone)],
     [timeHeader('Activated', user.timeZone), formatDate(asset.activatedAt, user.timeZone)],
     ['Missing / critical / security', `${asset.missingCount} / ${asset.missingCriticalCount} / ${asset.missingSecurityCount}`],
-    ['Tags', asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)],
+    ['Tags', asset.tags.length > 0 ? asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'],
   ]
   return (
     <>

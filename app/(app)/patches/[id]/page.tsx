@@ -50,8 +50,8 @@ export default async function PatchDetailPage({ params, searchParams }: Props) {
     ['Security', patch.isSecurity ? 'yes' : 'no'],
     ['Reboot required', patch.rebootRequired ? 'yes' : 'no'],
     ['Download method', patch.downloadMethod],
-    ['Superseded by', patch.supersededBy.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>)],
-    ['Supersedes', patch.supersedes.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>)],
+    ['Superseded by', patch.supersededBy.length > 0 ? patch.supersededBy.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>) : '—'],
+    ['Supersedes', patch.supersedes.length > 0 ? patch.supersedes.map((p) => <Link key={p} href={`/patches/${encodeURIComponent(p)}`}>{p} </Link>) : '—'],
     [timeHeader('Published', user.timeZone), formatDate(patch.publishedAt, user.timeZone)],
   ]
   return (
