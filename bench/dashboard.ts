@@ -1,0 +1,177 @@
+// Benchmark: the default dashboard on a large estate — cold (one combined statement), warm (cached), 10 concurrent
+// viewers, against the same widget SQL with the parameters written in as literals and run in parallel.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import type { QqlUser } from '@/lib/qql'
+import { WidgetResultCache } from '@/lib/dashboards/cache'
+import { runWidgets } from '@/lib/dashboards/run'
+import { planWidget } from '@/widgets/build'
+import { DEFAULT_DASHBOARD } from '@/widgets/defaults'
+import { NO_FILTERS } from '@/widgets/schema'
+
+const { values: options } = parseArgs({
+  options: {
+    assets: { type: 'string', default: '100000' },
+    'base-assets': { type: 'string', default: '1000' },
+    days: { type: 'string', default: '90' },
+    runs: { type: 'string', default: '10' },
+  },
+})
+const assetCount = Number(options.assets)
+const baseAssets = Math.min(Number(options['base-assets']), assetCount)
+const days = Number(options.days)
+const RUNS = Number(options.runs)
+const CONCURRENT_VIEWERS = 10
+const CONCURRENT_ROUNDS = 3
+
+const EVERYONE: QqlUser = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
+const SITES = ['Site-Berlin', 'Site-Pune', 'Site-Austin', 'Site-London', 'Site-Sydney']
+/** Ten viewers whose results cannot be shared: each has a scope or a time zone of their own. */
+const VIEWERS: QqlUser[] = Array.from({ length: CONCURRENT_VIEWERS }, (_, index) =>
+  index === 0 ? EVERYONE : { scope: { all: index % 2 === 0, tags: index % 2 === 0 ? [] : [SITES[index % SITES.length]] }, timeZone: ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Chicago', 'Australia/Sydney'][index % 5] },
+).map((viewer, index) => (index > 0 && viewer.scope.all ? { ...viewer, timeZone: `Etc/GMT-${index}` } : viewer))
+
+const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]
+const round = (ms: number) => Math.round(ms * 10) / 10
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), max: round(sorted[sorted.length - 1]), runs: sorted.length }
+}
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+/** A parameter value as an SQL literal (benchmark only: the comparison runs the widgets' SQL without bound parameters). */
+function literal(value: unknown, type: string): string {
+  if (Array.isArray(value)) return `[${value.map((item) => literal(item, 'String')).join(', ')}]`
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  const text = `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\0/g, '\\0')}'`
+  return type.startsWith('DateTime64') ? `toDateTime64(${text}, 3, 'UTC')` : text
+}
+function inline(sql: string, params: Record<string, unknown>): string {
+  return sql.replace(/\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+(?:\([^()]*\))?)\}/g, (_whole, name: string, type: string) => literal(params[name], type))
+}
+
+async function buildEstate() {
+  const { getDatabase } = await import('@/clickhouse/client')
+  const { runMigrations } = await import('@/clickhouse/migrate')
+  const { seedDemoEstate } = await import('@/ingest/seed')
+  const db = await getDatabase()
+  await runMigrations(db)
+  const build = { seedMs: 0, cloneMs: 0, optimizeMs: 0 }
+  let started = performance.now()
+  await seedDemoEstate(db, { assets: baseAssets, days, seed: 1 })
+  build.seedMs = Math.round(performance.now() - started)
+
+  // Clone the seeded assets with their findings, events and scans until there are `assetCount` (clone k of base asset i
+  // exists when k * base + i < assetCount; ids and names get a `~k` suffix). Job results are generated: each asset has
+  // a run every 7 days in which one patch in 40 fails.
+  started = performance.now()
+  const params = { base: baseAssets, total: assetCount, copies: Math.ceil(assetCount / baseAssets) - 1 }
+  await db.command('CREATE TABLE bench_base ENGINE = Memory AS SELECT asset_id, toUInt32(row_number() OVER (ORDER BY asset_id) - 1) AS ordinal FROM assets FINAL')
+  const clone = (table: string, columns: string, from: string, where = '1') =>
+    db.command(
+      `INSERT INTO ${table} SELECT ${columns} FROM ${from} INNER JOIN bench_base AS o ON o.asset_id = t.asset_id
+       ARRAY JOIN range(1, {copies:UInt32} + 1) AS copy WHERE ${where} AND copy * {base:UInt32} + o.ordinal < {total:UInt32}`,
+      params,
+    )
+  const id = "concat(t.asset_id, '~', toString(copy))"
+  await clone('assets', `${id}, concat(t.name, '~', toString(copy)), t.operating_system, t.os_family, t.architecture, t.ip_addresses, t.last_logged_on_user, t.tags, t.activated_at, t.last_scan_at, t.last_scan_id, t.missing_count, t.installed_count, t.missing_critical_count, t.missing_security_count, t.updated_at, t.version`, 'assets AS t FINAL')
+  await clone('findings', `${id}, t.patch_id, t.status, t.first_seen_at, t.installed_at, t.changed_at, t.scan_id, t.version, t.is_deleted`, 'findings AS t FINAL', 't.is_deleted = 0')
+  await clone('finding_events', `t.event_at, ${id}, t.patch_id, t.event, t.previous_status, t.vendor_severity, t.first_seen_at, t.scan_id`, 'finding_events AS t')
+  await clone('asset_scans', `t.scan_id, ${id}, t.scanned_at, t.received_at, t.applied, t.os_family, t.tags, t.missing_count, t.installed_count, t.missing_critical_count, t.missing_security_count`, 'asset_scans AS t')
+  await db.command(
+    `INSERT INTO job_results (job_id, run_id, asset_id, status, reported_at, patch_ids, patch_statuses, patch_messages, received_at, version)
+     SELECT 'bench-job', concat('run-', toString(w)), a.asset_id, 'Completed', now64(3, 'UTC') - toIntervalDay(w * 7 + cityHash64(a.asset_id) % 7),
+            ['p-1', 'p-2'], [if(cityHash64(a.asset_id, w) % 40 = 0, 'Failed', 'Installed'), 'Installed'], ['', ''], now64(3, 'UTC'), 1
+     FROM assets AS a FINAL ARRAY JOIN range(0, intDiv({days:UInt32}, 7)) AS w`,
+    { days },
+  )
+  build.cloneMs = Math.round(performance.now() - started)
+  started = performance.now()
+  for (const table of ['assets', 'patches', 'findings', 'finding_events', 'asset_scans', 'job_results']) await db.command(`OPTIMIZE TABLE ${table} FINAL`)
+  build.optimizeMs = Math.round(performance.now() - started)
+  const [size] = await db.query<Record<string, number>>(
+    `SELECT (SELECT toUInt32(count()) FROM assets FINAL) AS assets, (SELECT toUInt32(count()) FROM findings FINAL WHERE is_deleted = 0) AS findings,
+            (SELECT toUInt32(count()) FROM patches FINAL) AS patches, (SELECT toUInt32(count()) FROM finding_events) AS findingEvents,
+            (SELECT toUInt32(count()) FROM asset_scans) AS assetScans, (SELECT toUInt32(count()) FROM job_results FINAL) AS jobResults`,
+  )
+  return { db, size, build }
+}
+
+async function measure() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-bench-dashboard-'))
+  process.env.PATCHBOARD_DATA_DIR = dataDir
+  delete process.env.CLICKHOUSE_URL
+  const { closeDatabase } = await import('@/clickhouse/client')
+  try {
+    const { db, size, build } = await buildEstate()
+    const widgets = DEFAULT_DASHBOARD.widgets
+    const cold = (user: QqlUser) => runWidgets(db, widgets, { user, cache: new WidgetResultCache() })
+    const first = await cold(EVERYONE)
+    const problems = first.filter((result) => result.status !== 'ok')
+    if (problems.length > 0) throw new Error(`widgets without data: ${JSON.stringify(problems)}`)
+
+    // The same SQL, per widget, parameters written in, all widgets at once (the engine runs unbound queries in parallel).
+    const perWidget = widgets.map((widget) => {
+      const plan = planWidget(widget, { user: EVERYONE, filters: NO_FILTERS })
+      return { title: widget.title, sql: plan.ok ? plan.built.branches.map((branch) => inline(branch.sql, branch.params)) : [] }
+    })
+    const plain = perWidget.flatMap((widget) => widget.sql)
+    const parallelPlain = () => Promise.all(plain.map((sql) => db.query(sql)))
+    await parallelPlain()
+    // Where the time goes: each widget's SQL alone.
+    const perWidgetPlainMs: Record<string, number> = {}
+    for (const widget of perWidget) {
+      const runs = [] as number[]
+      for (let i = 0; i < 3; i++) runs.push(await timed(() => Promise.all(widget.sql.map((sql) => db.query(sql)))))
+      perWidgetPlainMs[widget.title] = summary(runs).p50
+    }
+
+    const samples = { cold: [] as number[], plain: [] as number[], scopedCold: [] as number[], warm: [] as number[], concurrent: [] as number[] }
+    // Interleaved, so a change in the machine's load hits both sides of the ratio alike.
+    for (let i = 0; i < RUNS; i++) {
+      samples.cold.push(await timed(() => cold(EVERYONE)))
+      samples.plain.push(await timed(parallelPlain))
+      samples.scopedCold.push(await timed(() => cold(VIEWERS[1])))
+    }
+    const cache = new WidgetResultCache()
+    await runWidgets(db, widgets, { user: EVERYONE, cache })
+    for (let i = 0; i < RUNS * 3; i++) samples.warm.push(await timed(() => runWidgets(db, widgets, { user: EVERYONE, cache })))
+    for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+      const shared = new WidgetResultCache()
+      samples.concurrent.push(...(await Promise.all(VIEWERS.map((user) => timed(() => runWidgets(db, widgets, { user, cache: shared }))))))
+    }
+    const coldSummary = summary(samples.cold)
+    const plainSummary = summary(samples.plain)
+    return {
+      data: { ...size, baseAssets, days, build: { ...build, method: `seedDemoEstate(${baseAssets} assets × ${days} days) through the scan writer, cloned in-engine, OPTIMIZE … FINAL` } },
+      widgets: widgets.length,
+      coldMs: { ...coldSummary, target: 'p50 ≤ 1000' },
+      plainParallelMs: plainSummary,
+      perWidgetPlainMs,
+      coldOverPlainRatio: Math.round((coldSummary.p50 / plainSummary.p50) * 100) / 100,
+      scopedColdMs: summary(samples.scopedCold),
+      warmMs: { ...summary(samples.warm), target: 'p50 ≤ 50' },
+      concurrentViewersColdMs: { viewers: CONCURRENT_VIEWERS, rounds: CONCURRENT_ROUNDS, ...summary(samples.concurrent), target: 'p95 ≤ 2000' },
+    }
+  } finally {
+    await closeDatabase()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const loadBefore = os.loadavg().map((load) => Math.round(load * 10) / 10)
+const started = performance.now()
+const result = await measure()
+console.log(
+  JSON.stringify(
+    { ...result, cpus: os.cpus().length, loadAverage1m5m15m: { before: loadBefore, after: os.loadavg().map((load) => Math.round(load * 10) / 10) }, totalSeconds: Math.round((performance.now() - started) / 1000) },
+    null,
+    2,
+  ),
+)
