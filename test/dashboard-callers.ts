@@ -11,7 +11,7 @@ export interface Caller {
   token: string
 }
 
-export type Api = (caller: Caller, method: RouteHandler['method'], url: string, body?: unknown) => Promise<RouteAnswer>
+export type Api = (caller: Caller, method: RouteHandler['method'], url: string, body?: unknown, headers?: Record<string, string>) => Promise<RouteAnswer>
 
 export async function createCaller(db: Database, role: Role, email: string, scope: TagScope = { all: true, tags: [] }): Promise<Caller> {
   const user = await createUser(db, { email, name: email.split('@')[0], role, scope, passwordHash: '' })
@@ -25,11 +25,11 @@ export async function dashboardApi(): Promise<Api> {
   const routes = await discoverRouteHandlers()
   const matches = (route: RouteHandler, pathname: string) =>
     new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(pathname) && !routes.some((other) => other !== route && other.method === route.method && other.path === pathname)
-  return (caller, method, url, body) => {
+  return (caller, method, url, body, headers) => {
     const pathname = new URL(url, 'http://x').pathname
     const exact = routes.find((route) => route.method === method && route.path === pathname)
     const route = exact ?? routes.find((candidate) => candidate.method === method && matches(candidate, pathname))
     if (!route) throw new Error(`no route for ${method} ${pathname}`)
-    return callRoute(route, { url, token: caller.token, body })
+    return callRoute(route, { url, token: caller.token || undefined, body, headers })
   }
 }

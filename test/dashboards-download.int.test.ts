@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { getAuthSecret } from '@/lib/auth/secret'
 import { SESSION_MAX_AGE_SECONDS, userOfSession, type SessionClaims } from '@/lib/auth/session-claims'
-import { chromiumPath } from '@/lib/dashboards/render'
+import { chromiumPath, mintRenderSession, SESSION_COOKIE } from '@/lib/dashboards/render'
 import { createCaller, dashboardApi, type Api, type Caller } from './dashboard-callers'
 import { openTestDatabase } from './database'
 
@@ -79,6 +79,18 @@ describe.skipIf(chromiumPath() === null)('download as PNG and PDF (system Chromi
     const refused = await api(manager, 'GET', `/api/v1/dashboards/${id}/download?format=pdf`)
     expect(refused.status).toBe(403)
     expect((await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=gif`)).json.error?.message).toMatch(/png or pdf/)
+  })
+})
+
+describe('the render session', () => {
+  it("is a session the app itself accepts (next-auth's cookie, this server's secret) for the requester, until revoked", async () => {
+    const session = await mintRenderSession(db, manager.user)
+    const me = (cookie: string) => api({ ...manager, token: '' }, 'GET', '/api/v1/me', undefined, { cookie: `${SESSION_COOKIE}=${cookie}` })
+    const signedIn = await me(session.cookie)
+    expect(signedIn.status, signedIn.text).toBe(200)
+    expect(signedIn.json).toMatchObject({ email: 'manager@test.io' })
+    await session.revoke()
+    expect((await me(session.cookie)).status).toBe(401)
   })
 })
 

@@ -18,7 +18,7 @@ export const READY_SELECTOR = '[data-dashboard-ready="true"]'
 /** A render session dies this long after it is minted even if revoking it fails (it is revoked when the render ends). */
 const RENDER_SESSION_SECONDS = 120
 const RENDER_TIMEOUT_MS = 45_000
-const SESSION_COOKIE = 'next-auth.session-token'
+export const SESSION_COOKIE = 'next-auth.session-token'
 
 const unavailable = (code: string, message: string) => new DomainError('unavailable', code, message)
 
@@ -37,7 +37,7 @@ export function renderBaseUrl(): string {
  * A session cookie of `user` for the renderer alone: its absolute lifetime (signedInAt + SESSION_MAX_AGE) ends in
  * RENDER_SESSION_SECONDS, its JWT expires then too, and `revoke` ends it for good when the render is over.
  */
-async function renderSession(db: Database, user: SessionUser): Promise<{ cookie: string; revoke: () => Promise<void> }> {
+export async function mintRenderSession(db: Database, user: SessionUser): Promise<{ cookie: string; revoke: () => Promise<void> }> {
   const stored = await findUserById(db, user.id)
   if (!stored || stored.disabled) throw notFound('Your account is no longer active.')
   const claims = newSessionClaims(stored.id, stored.sessionEpoch, Date.now() - (SESSION_MAX_AGE_SECONDS - RENDER_SESSION_SECONDS) * 1000)
@@ -68,7 +68,7 @@ export async function renderDashboardPage(db: Database, user: SessionUser, reque
   }
   return oneAtATime(async () => {
     const base = renderBaseUrl()
-    const session = await renderSession(db, user)
+    const session = await mintRenderSession(db, user)
     const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
     try {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: user.timeZone })
