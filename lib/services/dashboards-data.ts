@@ -5,6 +5,7 @@ import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import { listAllDashboards, newestScanInScope, type DashboardRecord } from '@/lib/repositories/dashboards'
+import { readDataVersion } from '@/lib/repositories/data-version'
 import { runWidgets } from '@/lib/dashboards/run'
 import { exportDashboard, importDashboard, type DashboardExport } from '@/widgets/dashboard'
 import { rebuildWidgets, type RebuildOutcome } from '@/widgets/rebuild'
@@ -59,12 +60,32 @@ function filtersFrom(query: z.infer<typeof dashboardDataQuery>, saved: Dashboard
   return dashboardFiltersSchema.parse({ query: query.filters ?? saved.query, tags })
 }
 
+const freshnessHolder = globalThis as typeof globalThis & { patchboardFreshness?: Map<string, Promise<string | null>> }
+
+/** The newest scan in a scope, remembered per data version (which every scan advances), so a warm render asks nothing. */
+function newestScanFor(db: Database, scope: SessionUser['scope'], dataVersion: string): Promise<string | null> {
+  const memo = (freshnessHolder.patchboardFreshness ??= new Map())
+  const key = `${dataVersion}|${scope.all ? '*' : [...scope.tags].sort().join('\u0000')}`
+  if (memo.size > 1_000) memo.clear()
+  let found = memo.get(key)
+  if (found === undefined) {
+    found = newestScanInScope(db, scope)
+    found.catch(() => memo.delete(key))
+    memo.set(key, found)
+  }
+  return found
+}
+
 /** Every widget's result, in the order of the definition, in the VIEWER's tag scope; widget problems are results, not errors. */
 export async function dashboardData(db: Database, user: SessionUser, id: string, query: z.infer<typeof dashboardDataQuery>): Promise<DashboardData> {
   const record = await viewableDashboard(db, user, id)
   const { definition, unreadable } = readDefinition(record)
   const filters = filtersFrom(query, definition.filters)
-  const [results, newestScanAt] = await Promise.all([runWidgets(db, definition.widgets, { user, filters, refresh: query.refresh }), newestScanInScope(db, user.scope)])
+  const dataVersion = await readDataVersion(db)
+  const [results, newestScanAt] = await Promise.all([
+    runWidgets(db, definition.widgets, { user, filters, refresh: query.refresh, dataVersion }),
+    newestScanFor(db, user.scope, dataVersion),
+  ])
   const invalid: WidgetResult[] = unreadable.map((widget) => ({
     status: 'invalid', widgetId: widget.widgetId, problems: [{ source: 'widget', message: `this release cannot read the widget "${widget.title}": ${widget.message}` }],
   }))
