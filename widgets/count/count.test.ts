@@ -35,8 +35,8 @@ describe('count widget', () => {
 
   it('compares a history state with N days ago', () => {
     const compliance = widget({ type: 'count', entity: 'history', series: 'compliance', days: 10, comparisonDaysAgo: 7, display: { unit: '%' } })
-    // 8 days before the window: 1 of 4 installed; 2 days ago (7 days after the 10-day window's third day) all 4.
-    const rows = [row('2026-02-28', [3, 1]), row('2026-03-08', [-3, 3])]
+    // Now all 4 installed; two days ago 3 missing ones were installed, so before that 1 of 4 was.
+    const rows = [row('current', [0, 4]), row('2026-03-08', [-3, 3])]
     const view = countView(compliance, widgetGrid(compliance, rows, { timeZone: 'UTC', now }))
     expect(view).toMatchObject({ value: 100, comparison: { daysAgo: 7, previous: 25, delta: 75, text: '+75 % vs 7 days ago' } })
   })

@@ -29,25 +29,34 @@ const severityOrder = (severity: string) => {
   return index === -1 ? VENDOR_SEVERITIES.length : index
 }
 
-/** Per severity (or ''): running sums of the day deltas `[Δmissing, Δinstalled]` → state at the end of each window day. */
+/** Same value as widgets/history/query.ts CURRENT_STATE_KEY (that module holds SQL). */
+const CURRENT_STATE_KEY = 'current'
+
+/**
+ * Per severity (or ''): the state at the end of each window day, going back from the current state (k1 = 'current')
+ * by undoing each later day's change `[Δmissing, Δinstalled]`.
+ */
 function dailyStates(rows: readonly ResultRow[], days: readonly string[]): Map<string, { missing: number[]; installed: number[] }> {
-  const bySeries = new Map<string, ResultRow[]>()
-  for (const row of rows) bySeries.set(row.k2, [...(bySeries.get(row.k2) ?? []), row])
+  const bySeries = new Map<string, { current: [number, number]; changes: Map<string, [number, number]> }>()
+  for (const row of rows) {
+    const entry = bySeries.get(row.k2) ?? { current: [0, 0], changes: new Map() }
+    const values: [number, number] = [row.v[0] ?? 0, row.v[1] ?? 0]
+    if (row.k1 === CURRENT_STATE_KEY) entry.current = values
+    else entry.changes.set(row.k1, values)
+    bySeries.set(row.k2, entry)
+  }
   const states = new Map<string, { missing: number[]; installed: number[] }>()
-  for (const [series, seriesRows] of bySeries) {
-    const sorted = [...seriesRows].sort((a, b) => (a.k1 < b.k1 ? -1 : 1))
-    let missing = 0
-    let installed = 0
-    let next = 0
-    const state = { missing: [] as number[], installed: [] as number[] }
-    for (const day of days) {
-      while (next < sorted.length && sorted[next].k1 <= day) {
-        missing += sorted[next].v[0] ?? 0
-        installed += sorted[next].v[1] ?? 0
-        next++
+  for (const [series, { current, changes }] of bySeries) {
+    let [missing, installed] = current
+    const state = { missing: new Array<number>(days.length), installed: new Array<number>(days.length) }
+    for (let index = days.length - 1; index >= 0; index--) {
+      state.missing[index] = missing
+      state.installed[index] = installed
+      const change = changes.get(days[index])
+      if (change !== undefined) {
+        missing -= change[0]
+        installed -= change[1]
       }
-      state.missing.push(missing)
-      state.installed.push(installed)
     }
     states.set(series, state)
   }

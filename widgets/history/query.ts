@@ -1,16 +1,23 @@
 // SQL of the history series: compliance and missing findings per day, time to patch, Patch Tuesday cycles, failed installs.
 //
-// State per day comes from `finding_events` without replaying pairs: each event row says what a finding became
-// (`event`) and what it was (`previous_status`), so the day's change of "missing" is +1 per event into Missing and −1
-// per event out of it; a running sum over the days gives the state at the end of each day. Severity is the patch's
-// current vendor severity in the catalog, so a finding is counted under one severity from start to end.
+// State per day is the current state minus the changes since: each `finding_events` row says what a finding became
+// (`event`) and what it was (`previous_status`), so a day's change of "missing" is +1 per event into Missing and −1 per
+// event out of it. Going back from today (widgets/history/data.ts) needs only the window's events — never the whole
+// history — and partitions by month keep older events unread. Severity is the patch's current vendor severity in the
+// catalog, so a finding is counted under one severity from start to end.
 import type { QqlParams } from '@/lib/qql'
 import type { HistorySeries } from '../schema'
 import { compileConditions, type Branch, type BuildContext, type BuiltQuery } from '../shared/query'
 
 const TODAY = "toDate(now64(3, 'UTC'), {tz:String})"
 const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
+/** A bound on event times (a day of slack for any time zone) that lets the engine skip older partitions and parts. */
+const SINCE_WINDOW = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 1)"
+/** Patch Tuesday cycles reach up to a month before the window's first day. */
+const SINCE_FIRST_CYCLE = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 33)"
 const FAILED_PATCH_STATUSES = ['Failed', 'Download Failed']
+/** The key of the row holding the current state. */
+export const CURRENT_STATE_KEY = 'current'
 
 /** `date`'s Patch Tuesday cycle: the second Tuesday of its month, or of the month before when `date` is earlier. */
 export function patchTuesdaySql(date: string): string {
@@ -18,16 +25,18 @@ export function patchTuesdaySql(date: string): string {
   return `if(${date} >= ${secondTuesday(date)}, ${secondTuesday(date)}, ${secondTuesday(`(toStartOfMonth(${date}) - toIntervalMonth(1))`)})`
 }
 
-/** The events (alias `e`) of the assets matching the widget's assets query in the viewer's scope, with the patch's severity. */
-function scopedEvents(assetWhere: string): string {
-  const assets = assetWhere === '1' ? '' : ` WHERE e.asset_id IN (SELECT a.asset_id FROM assets AS a FINAL WHERE ${assetWhere})`
-  return `finding_events AS e INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = e.patch_id${assets}`
+const assetsMatching = (assetWhere: string, column: string) => (assetWhere === '1' ? '1' : `${column} IN (SELECT a.asset_id FROM assets AS a FINAL WHERE ${assetWhere})`)
+
+/** The events (alias `e`, with the patch's severity as `p.vendor_severity` when asked) of the assets matching the query. */
+function scopedEvents(assetWhere: string, withSeverity: boolean): string {
+  const severity = withSeverity ? ' INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = e.patch_id' : ''
+  return `finding_events AS e${severity} WHERE ${assetsMatching(assetWhere, 'e.asset_id')}`
 }
 
 /**
- * Per day of the window and per severity (k2): the change in missing and installed findings, `[Δmissing, Δinstalled]`.
- * Every day before the window is folded into the day before it, so a running sum over the rows (widgets/history/data.ts)
- * gives the state at the end of each day.
+ * Rows `[missing, installed]`: one per severity (k2) with k1 = CURRENT_STATE_KEY holding the current state, then per day
+ * after the window's first day the change that day. The current state of compliance comes from the assets' own counts,
+ * of missing by severity from the current findings.
  */
 function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySeverity'): string {
   const day = 'toDate(e.event_at, {tz:String})'
@@ -35,12 +44,18 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
   const outOfMissing = "e.event != 'missing' AND e.previous_status = 'Missing'"
   const intoInstalled = "e.event = 'installed'"
   const outOfInstalled = "e.event != 'installed' AND e.previous_status = 'Installed'"
-  const severity = series === 'missingBySeverity' ? 'p.vendor_severity' : "''"
-  return (
-    `SELECT toUInt16(0) AS s, toString(greatest(${day}, ${FIRST_DAY} - toIntervalDay(1))) AS k1, toString(${severity}) AS k2, ` +
+  const bySeverity = series === 'missingBySeverity'
+  const current = bySeverity
+    ? `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, toString(p.vendor_severity) AS k2, [toFloat64(countIf(f.status = 'Missing')), toFloat64(countIf(f.status = 'Installed'))] AS v ` +
+      `FROM findings AS f FINAL INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = f.patch_id ` +
+      `WHERE f.is_deleted = 0 AND ${assetsMatching(assetWhere, 'f.asset_id')} GROUP BY k2`
+    : `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, '' AS k2, [toFloat64(sum(a.missing_count)), toFloat64(sum(a.installed_count))] AS v ` +
+      `FROM assets AS a FINAL WHERE ${assetWhere}`
+  const changes =
+    `SELECT toUInt16(0) AS s, toString(${day}) AS k1, toString(${bySeverity ? 'p.vendor_severity' : "''"}) AS k2, ` +
     `[toFloat64(countIf(${intoMissing}) - countIf(${outOfMissing})), toFloat64(countIf(${intoInstalled}) - countIf(${outOfInstalled}))] AS v ` +
-    `FROM ${scopedEvents(assetWhere)} ${assetWhere === '1' ? 'WHERE' : 'AND'} ${day} <= ${TODAY} GROUP BY k1, k2`
-  )
+    `FROM ${scopedEvents(assetWhere, bySeverity)} AND ${SINCE_WINDOW} AND ${day} > ${FIRST_DAY} AND ${day} <= ${TODAY} GROUP BY k1, k2`
+  return `${current} UNION ALL ${changes}`
 }
 
 /** Days from first seen missing to the scan that found it installed, per severity, for installs in the window. */
@@ -48,7 +63,7 @@ function timeToPatchSql(assetWhere: string): string {
   const days = "dateDiff('second', e.first_seen_at, e.event_at) / 86400"
   return (
     `SELECT toUInt16(0) AS s, toString(p.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere)} ${assetWhere === '1' ? 'WHERE' : 'AND'} e.event = 'installed' AND e.previous_status = 'Missing' ` +
+    `FROM ${scopedEvents(assetWhere, true)} AND ${SINCE_WINDOW} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
     `AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY} GROUP BY k1`
   )
 }
@@ -62,18 +77,17 @@ function publishedVsInstalledSql(assetWhere: string): string {
     `FROM patches AS p2 FINAL WHERE ${cycleOf('p2.published_at')} ${inWindow} AND toDate(p2.published_at, {tz:String}) <= ${TODAY} GROUP BY k1`
   const installed =
     `SELECT toUInt16(0) AS s, toString(${cycleOf('e.event_at')}) AS k1, 'installed' AS k2, [toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere)} ${assetWhere === '1' ? 'WHERE' : 'AND'} e.event = 'installed' AND e.previous_status = 'Missing' ` +
+    `FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
     `AND ${cycleOf('e.event_at')} ${inWindow} GROUP BY k1`
   return `${published} UNION ALL ${installed}`
 }
 
 /** Failed per-patch outcomes of job results per day (the latest report of each run and asset). */
 function failedInstallsSql(assetWhere: string): string {
-  const assets = assetWhere === '1' ? '' : ` AND r.asset_id IN (SELECT a.asset_id FROM assets AS a FINAL WHERE ${assetWhere})`
   return (
     `SELECT toUInt16(0) AS s, toString(toDate(r.reported_at, {tz:String})) AS k1, '' AS k2, [toFloat64(count())] AS v ` +
     `FROM job_results AS r FINAL ARRAY JOIN r.patch_statuses AS outcome ` +
-    `WHERE outcome IN {failedStatuses:Array(String)} AND toDate(r.reported_at, {tz:String}) >= ${FIRST_DAY}${assets} GROUP BY k1`
+    `WHERE outcome IN {failedStatuses:Array(String)} AND toDate(r.reported_at, {tz:String}) >= ${FIRST_DAY} AND ${assetsMatching(assetWhere, 'r.asset_id')} GROUP BY k1`
   )
 }
 

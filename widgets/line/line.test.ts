@@ -33,7 +33,8 @@ describe('line widget', () => {
 
   it('draws one line per series with an area when asked, and caps a % axis at 100', () => {
     const trend = widget({ type: 'line', entity: 'history', series: 'compliance', days: 3, area: true, display: { unit: '%' } })
-    const grid = widgetGrid(trend, [row('2026-03-07', [1, 1]), row('2026-03-09', [-1, 1])], { timeZone: 'UTC', now: new Date('2026-03-10T08:00:00Z') })
+    // Now 0 missing and 2 installed; on 03-09 one missing finding was installed and one installed patch appeared.
+    const grid = widgetGrid(trend, [row('current', [0, 2]), row('2026-03-09', [-1, 1])], { timeZone: 'UTC', now: new Date('2026-03-10T08:00:00Z') })
     expect(grid.keys).toEqual(['2026-03-08', '2026-03-09', '2026-03-10'])
     const option = lineOption(trend, grid, { area: true })
     const [series] = option.series as { data: { value: number | null }[]; areaStyle: unknown }[]

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { widgetSchema } from '../schema'
 import { widgetGrid } from '../shared/data'
-import { context, row, widget } from '../test-helpers'
+import { BERLIN, context, row, widget } from '../test-helpers'
 import { pieOption } from './options'
 import { pieQuery } from './query'
 
@@ -14,10 +14,13 @@ describe('pie widget', () => {
     expect(parsed.success).toBe(false)
   })
 
-  it('groups current findings by status', () => {
+  it('groups current findings by status, joining assets only when the scope or a criterion reads them', () => {
     const built = pieQuery(byStatus, context())
     if (!built.ok) throw new Error(JSON.stringify(built.problems))
-    expect(built.branches[0].sql).toMatch(/^SELECT toUInt16\(0\) AS s, toString\(f\.status\) AS k1, '' AS k2, \[toFloat64\(count\(\)\)\] AS v FROM findings AS f FINAL .* WHERE f\.is_deleted = 0 GROUP BY k1/)
+    expect(built.branches[0].sql).toMatch(/^SELECT toUInt16\(0\) AS s, toString\(f\.status\) AS k1, '' AS k2, \[toFloat64\(count\(\)\)\] AS v FROM findings AS f FINAL WHERE f\.is_deleted = 0 GROUP BY k1/)
+    const scoped = pieQuery(byStatus, context(BERLIN))
+    if (!scoped.ok) throw new Error(JSON.stringify(scoped.problems))
+    expect(scoped.branches[0].sql).toContain('FROM findings AS f FINAL INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id WHERE f.is_deleted = 0 AND hasAny(a.tags, {scopeTags:Array(String)})')
   })
 
   it('draws a donut with one slice per group in its colour', () => {
