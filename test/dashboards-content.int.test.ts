@@ -146,6 +146,8 @@ describe('duplicate, export and import', () => {
     const imported = (await api(berlinAuthor, 'POST', '/api/v1/dashboards/import', file)).json as unknown as { dashboard: Board; dropped: string[]; migratedFrom: number | null }
     expect(imported).toMatchObject({ dropped: [], migratedFrom: null, dashboard: { shared: false, owner: { email: 'berlin@test.io' } } })
     expect(imported.dashboard.id).not.toBe(source.id)
+    const [audited] = await db.query<{ action: string }>('SELECT action FROM audit_log WHERE entity_id = {id:String}', { id: imported.dashboard.id })
+    expect(audited.action).toBe('dashboard.import')
     const strip = (definition: DashboardDefinition) => definition.widgets.map(({ id: _id, ...widget }) => widget)
     expect(strip(imported.dashboard.definition)).toEqual(strip(file.dashboard))
     expect(imported.dashboard.definition.widgets.every((widget) => !file.dashboard.widgets.some((original) => original.id === widget.id))).toBe(true)

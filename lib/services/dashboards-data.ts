@@ -173,6 +173,6 @@ export interface ImportReport {
 export async function importDashboardFile(db: Database, user: SessionUser, file: unknown): Promise<ImportReport> {
   const result = importDashboard(file)
   if (!result.ok) throw invalid('IMPORT_REFUSED', `Cannot import this file: ${result.message}.`)
-  const record = await createDashboardRecord(db, user, user, result.dashboard, false)
+  const record = await createDashboardRecord(db, user, user, result.dashboard, false, 'dashboard.import')
   return { dashboard: await viewOf(db, user, record), migratedFrom: result.migratedFrom, dropped: result.dropped }
 }

@@ -158,14 +158,14 @@ async function writeChange(db: Database, actor: Actor, action: string, before: D
   return written
 }
 
-/** Creates a dashboard owned by `owner` (a user, or SYSTEM_OWNER for the ones Patchboard ships). */
-export async function createDashboardRecord(db: Database, actor: Actor, owner: Actor, definition: DashboardDefinition, shared: boolean): Promise<DashboardRecord> {
+/** Creates a dashboard owned by `owner` (a user, or SYSTEM_OWNER for the ones Patchboard ships), audited as `action`. */
+export async function createDashboardRecord(db: Database, actor: Actor, owner: Actor, definition: DashboardDefinition, shared: boolean, action = 'dashboard.create'): Promise<DashboardRecord> {
   const now = new Date().toISOString()
   const record: DashboardRecord = {
     id: crypto.randomUUID(), name: definition.name, description: definition.description, ownerId: owner.id, ownerEmail: owner.email, shared,
     definition: storedJson(definition), createdByEmail: actor.email, createdAt: now, updatedById: actor.id, updatedByEmail: actor.email, updatedAt: now, revision: 1, version: 0,
   }
-  return writeChange(db, actor, 'dashboard.create', null, record)
+  return writeChange(db, actor, action, null, record)
 }
 
 /** Replaces a dashboard's definition under the lock, after its revision check; the result has the next revision. */
@@ -261,7 +261,7 @@ export async function duplicateDashboard(db: Database, user: SessionUser, id: st
     widgets: definition.widgets.map((widget) => ({ ...widget, id: ids.get(widget.id)! })),
     layout: definition.layout.map((item) => ({ ...item, widgetId: ids.get(item.widgetId)! })),
   }
-  return viewOf(db, user, await createDashboardRecord(db, user, user, copy, false))
+  return viewOf(db, user, await createDashboardRecord(db, user, user, copy, false, 'dashboard.duplicate'))
 }
 
 export async function removeDashboard(db: Database, user: SessionUser, id: string, revision: number | undefined): Promise<{ deleted: string }> {
