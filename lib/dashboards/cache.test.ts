@@ -1,26 +1,39 @@
 // The widget-result cache: what its key depends on, expiry, size bound, and in-flight sharing.
 import { describe, expect, it } from 'vitest'
+import { planWidget } from '@/widgets/build'
 import { DEFAULT_WIDGETS } from '@/widgets/defaults'
 import type { WidgetResult } from '@/widgets/result'
-import { NO_FILTERS } from '@/widgets/schema'
-import { WidgetResultCache, widgetCacheKey } from './cache'
+import { NO_FILTERS, type DashboardFilters, type Widget } from '@/widgets/schema'
+import type { QqlUser } from '@/lib/qql'
+import { WidgetResultCache, resultCacheKey } from './cache'
 
-const user = { scope: { all: false, tags: ['B', 'A'] }, timeZone: 'UTC' }
-const widget = DEFAULT_WIDGETS.missingBySeverity
+const user: QqlUser = { scope: { all: false, tags: ['Site-Berlin'] }, timeZone: 'UTC' }
 const ok = (id: string): WidgetResult => ({ status: 'ok', widgetId: id, rows: [], notes: [], computedAt: '2026-01-01T00:00:00.000Z', cached: false })
+function key(widget: Widget, viewer: QqlUser = user, filters: DashboardFilters = NO_FILTERS, dataVersion = 'v1'): string {
+  const plan = planWidget(widget, { user: viewer, filters })
+  if (!plan.ok) throw new Error(JSON.stringify(plan.result))
+  return resultCacheKey(plan.built.branches, dataVersion)
+}
 
-describe('widgetCacheKey', () => {
-  it('changes with the widget, the filters, the scope, the zone and the data version — not with key order or tag order', () => {
-    const key = widgetCacheKey(widget, NO_FILTERS, user, 'v1')
-    expect(widgetCacheKey(JSON.parse(JSON.stringify({ ...widget, title: widget.title })), NO_FILTERS, { ...user, scope: { all: false, tags: ['A', 'B'] } }, 'v1')).toBe(key)
+describe('resultCacheKey', () => {
+  it('changes with the definition, the filters, the scope and the data version — not with the title or colours', () => {
+    const widget = DEFAULT_WIDGETS.missingBySeverity
+    const base = key(widget)
+    expect(key({ ...widget, title: 'Other title', display: { ...widget.display, colors: {} } })).toBe(base)
     const others = [
-      widgetCacheKey({ ...widget, limit: 3 }, NO_FILTERS, user, 'v1'),
-      widgetCacheKey(widget, { query: 'osFamily: Windows', tags: [] }, user, 'v1'),
-      widgetCacheKey(widget, NO_FILTERS, { ...user, scope: { all: false, tags: ['A'] } }, 'v1'),
-      widgetCacheKey(widget, NO_FILTERS, { ...user, timeZone: 'Asia/Kolkata' }, 'v1'),
-      widgetCacheKey(widget, NO_FILTERS, user, 'v2'),
+      key({ ...widget, query: 'status: Installed' }),
+      key(widget, user, { query: 'osFamily: Windows', tags: [] }),
+      key(widget, { ...user, scope: { all: false, tags: ['Site-Pune'] } }),
+      key(widget, { ...user, scope: { all: true, tags: [] } }),
+      key(widget, user, NO_FILTERS, 'v2'),
     ]
-    expect(new Set([key, ...others]).size).toBe(6)
+    expect(new Set([base, ...others]).size).toBe(6)
+  })
+
+  it('a time zone splits the key only for widgets that read dates', () => {
+    const berlin = { ...user, timeZone: 'Europe/Berlin' }
+    expect(key(DEFAULT_WIDGETS.missingBySeverity, berlin)).toBe(key(DEFAULT_WIDGETS.missingBySeverity))
+    expect(key(DEFAULT_WIDGETS.complianceTrend, berlin)).not.toBe(key(DEFAULT_WIDGETS.complianceTrend))
   })
 })
 

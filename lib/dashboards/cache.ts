@@ -1,9 +1,9 @@
-// Widget-result cache: keyed by (widget definition, dashboard filters, viewer scope and zone, data version); identical
-// concurrent requests share one execution (in-flight map), entries expire after a while (relative dates such as now-7d).
+// Widget-result cache: keyed by what the result depends on — the widget's compiled SQL and parameters (its definition,
+// the dashboard filters, the viewer's scope and, where dates are read, time zone) and the data version; identical
+// concurrent requests share one execution (in-flight map); entries expire after a while (relative dates such as now-7d).
 import crypto from 'node:crypto'
-import type { QqlUser } from '@/lib/qql'
 import type { WidgetResult } from '@/widgets/result'
-import type { DashboardFilters, Widget } from '@/widgets/schema'
+import type { Branch } from '@/widgets/shared/query'
 
 export interface CacheOptions {
   maxEntries: number
@@ -25,11 +25,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The cache key: what the result depends on — never the viewer's identity beyond their scope and time zone. */
-export function widgetCacheKey(widget: Widget, filters: DashboardFilters, user: QqlUser, dataVersion: string): string {
-  const scope = { all: user.scope.all, tags: user.scope.all ? [] : [...new Set(user.scope.tags)].sort() }
-  const identity = canonical({ widget, filters: { query: filters.query.trim(), tags: [...filters.tags].sort() }, scope, timeZone: user.timeZone, dataVersion })
-  return crypto.createHash('sha256').update(identity).digest('hex')
+/**
+ * The cache key of a widget's branches. The compiled SQL and parameters are a function of the widget definition, the
+ * filters, the scope and the time zone (only where the SQL reads it), so viewers whose widget compiles alike — the same
+ * scope, and a zone that makes no difference — share one result; the title or colours never split it.
+ */
+export function resultCacheKey(branches: readonly Branch[], dataVersion: string): string {
+  return crypto.createHash('sha256').update(canonical({ branches, dataVersion })).digest('hex')
 }
 
 export class WidgetResultCache {

@@ -7,7 +7,7 @@ import { planWidget } from '@/widgets/build'
 import type { ResultRow, WidgetResult } from '@/widgets/result'
 import { NO_FILTERS, type DashboardFilters, type Widget } from '@/widgets/schema'
 import { prefixParams, type Branch } from '@/widgets/shared/query'
-import { sharedWidgetCache, widgetCacheKey, type WidgetResultCache } from './cache'
+import { resultCacheKey, sharedWidgetCache, type WidgetResultCache } from './cache'
 
 export interface RunWidgetsOptions {
   /** The viewer: widgets always compute in the viewer's tag scope and time zone. */
@@ -50,15 +50,15 @@ export async function runWidgets(db: Database, widgets: readonly Widget[], optio
       results.push(Promise.resolve(plan.result))
       return
     }
-    const key = widgetCacheKey(widget, filters, options.user, dataVersion)
+    const key = resultCacheKey(plan.built.branches, dataVersion)
     const cached = options.refresh ? null : cache.get(key)
     if (cached !== null) {
-      results.push(Promise.resolve({ ...cached, cached: true }))
+      results.push(Promise.resolve({ ...cached, widgetId: widget.id, notes: plan.built.notes, cached: true }))
       return
     }
     const running = options.refresh ? undefined : cache.running(key)
     if (running !== undefined) {
-      results.push(running)
+      results.push(running.then((result) => ({ ...result, widgetId: widget.id })))
       return
     }
     let resolve!: (result: WidgetResult) => void

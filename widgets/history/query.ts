@@ -7,7 +7,7 @@
 // catalog, so a finding is counted under one severity from start to end.
 import type { QqlParams } from '@/lib/qql'
 import type { HistorySeries } from '../schema'
-import { compileConditions, type Branch, type BuildContext, type BuiltQuery } from '../shared/query'
+import { branchOf, compileConditions, type BuildContext, type BuiltQuery } from '../shared/query'
 
 const TODAY = "toDate(now64(3, 'UTC'), {tz:String})"
 const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
@@ -108,6 +108,5 @@ export function historyBranch(series: HistorySeries, query: string, days: number
       return failedInstallsSql(assetWhere)
     },
   }[series]()
-  const branch: Branch = { sql, params }
-  return { ok: true, branches: [branch], notes: compiled.notes }
+  return { ok: true, branches: [branchOf(sql, params)], notes: compiled.notes }
 }

@@ -45,6 +45,12 @@ interface MetricSql {
   additive: boolean
 }
 
+/** A branch with only the parameters its SQL uses (so equal SQL means an equal branch, e.g. `tz` only where dates are read). */
+export function branchOf(sql: string, params: QqlParams): Branch {
+  const used = new Set([...sql.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*):/g)].map((match) => match[1]))
+  return { sql, params: Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name))) }
+}
+
 /** Renames every `{name:Type}` placeholder (and its parameter) with a prefix, so compiled pieces never collide. */
 export function prefixParams(branch: Branch, prefix: string): Branch {
   const params: QqlParams = {}
@@ -190,7 +196,7 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   )
 
   function done(sql: string, extra: QqlParams = {}): BuiltQuery {
-    return { ok: true, branches: [{ sql, params: { ...params, ...extra } }], notes: compiled.ok ? compiled.notes : [] }
+    return { ok: true, branches: [branchOf(sql, { ...params, ...extra })], notes: compiled.ok ? compiled.notes : [] }
   }
 }
 
