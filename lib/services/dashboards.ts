@@ -194,6 +194,8 @@ export interface DashboardSummary {
 
 export interface DashboardView extends Omit<DashboardSummary, 'widgetCount'> {
   definition: DashboardDefinition
+  /** Stored widgets this release cannot read (left out of `definition`): a save without them drops them, so say so. */
+  unreadableWidgets: StoredDefinition['unreadable']
 }
 
 function summaryOf(user: SessionUser, record: DashboardSummaryRecord, marks: { defaultId: string | null; homeId: string | null }): DashboardSummary {
@@ -211,9 +213,9 @@ async function marksFor(db: Database, user: SessionUser) {
 }
 
 export async function viewOf(db: Database, user: SessionUser, record: DashboardRecord): Promise<DashboardView> {
-  const { definition } = readDefinition(record)
+  const { definition, unreadable } = readDefinition(record)
   const { widgetCount: _count, ...summary } = summaryOf(user, { ...record, widgetCount: definition.widgets.length }, await marksFor(db, user))
-  return { ...summary, definition }
+  return { ...summary, definition, unreadableWidgets: unreadable }
 }
 
 /** Own and shared dashboards (Administrators: every dashboard), with the default's and the home's ids. */
