@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { ROLES, type Role } from '@/lib/auth/user'
+import { findDashboard, writeDashboard } from '@/lib/repositories/dashboards'
 import { landingPath, ensureStartDashboards } from '@/lib/services/dashboards-setup'
 import { DEFAULT_DASHBOARD } from '@/widgets/defaults'
 import { createCaller, dashboardApi, type Api, type Caller } from './dashboard-callers'
@@ -145,6 +146,22 @@ describe('optimistic concurrency', () => {
     expect((await api(author2, 'PATCH', `/api/v1/dashboards/${board.id}`, { revision: 1, shared: true })).status).toBe(409)
     expect((await api(author2, 'DELETE', `/api/v1/dashboards/${board.id}?revision=1`)).status).toBe(409)
     expect((await api(author2, 'DELETE', `/api/v1/dashboards/${board.id}?revision=2`)).status).toBe(200)
+  })
+})
+
+describe('stored widgets this release cannot read', () => {
+  it('are named in the view and come back as an invalid result from the data endpoint, never a 500', async () => {
+    const board = await createAs(author2, 'From a future release', true)
+    const [record] = await db.query<{ definition: string }>('SELECT definition FROM dashboards FINAL WHERE dashboard_id = {id:String}', { id: board.id })
+    const stored = JSON.parse(record.definition)
+    stored.widgets = [{ id: '7b0c6f52-3333-4000-8000-000000000001', type: 'gauge', title: 'Gauge from the future' }]
+    const current = await findDashboard(db, board.id)
+    await writeDashboard(db, { ...current!, definition: JSON.stringify(stored) })
+    const view = await api(caller('Patch Reader'), 'GET', `/api/v1/dashboards/${board.id}`)
+    expect(view.json).toMatchObject({ definition: { widgets: [] }, unreadableWidgets: [{ widgetId: '7b0c6f52-3333-4000-8000-000000000001', title: 'Gauge from the future' }] })
+    const data = await api(caller('Patch Reader'), 'GET', `/api/v1/dashboards/${board.id}/data`)
+    expect(data.status).toBe(200)
+    expect(data.json).toMatchObject({ results: [{ status: 'invalid', widgetId: '7b0c6f52-3333-4000-8000-000000000001', problems: [{ message: expect.stringContaining('Gauge from the future') }] }] })
   })
 })
 
