@@ -6,6 +6,7 @@ import { seedDemoEstate } from '@/ingest/seed'
 import { scanDocumentSchema } from '@/ingest/schema/scan'
 import { writeScans } from '@/ingest/writer'
 import { readDataVersion } from '@/lib/repositories/data-version'
+import { newestScanTime } from '@/lib/repositories/widget-data'
 import { openTestDatabase } from '@/test/database'
 import { DEFAULT_DASHBOARD, DEMO_V1_DASHBOARD } from '@/widgets/defaults'
 import { rebuildWidget } from '@/widgets/rebuild'
@@ -111,6 +112,14 @@ describe('runWidgets', () => {
     expect(failed).toMatchObject({ status: 'failed', message: 'Code: 999. refused' })
     expect(outdated).toMatchObject({ status: 'needsRebuild', reasons: [{ from: 'os: "Windows Server"', to: 'operatingSystem: "Windows Server"' }] })
     expect(invalid).toMatchObject({ status: 'invalid', problems: [{ source: 'query', start: 8 }] })
+  })
+})
+
+describe('newestScanTime', () => {
+  it('is the newest scan of the assets in the viewer scope, null for a scope without assets', async () => {
+    const [everyone] = await db.query<{ newest: string }>('SELECT max(last_scan_at) AS newest FROM assets FINAL')
+    expect(await newestScanTime(db, EVERYONE.scope)).toBe(everyone.newest)
+    expect(await newestScanTime(db, { all: false, tags: ['No-Such-Tag'] })).toBeNull()
   })
 })
 
