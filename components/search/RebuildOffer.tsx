@@ -47,7 +47,10 @@ export function RebuildOffer({ query, check, onRebuild }: Props) {
             <ul>
               {check.changes.map((change, index) => (
                 <li key={index}>
-                  <code>{change.from}</code> → <code>{change.to}</code>: {change.message}
+                  <span className="rebuild-change">
+                    {change.from} → {change.to}
+                  </span>{' '}
+                  ({change.message})
                 </li>
               ))}
             </ul>
