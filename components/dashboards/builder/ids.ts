@@ -1,0 +1,10 @@
+// Fresh widget ids in the browser: crypto.randomUUID where the page is a secure context, else a v4 uuid from getRandomValues.
+export function newWidgetId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  // crypto.randomUUID exists only on https and localhost; a plain-http deployment still needs ids.
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
