@@ -17,6 +17,8 @@ const { values: options } = parseArgs({
     'base-assets': { type: 'string', default: '1000' },
     days: { type: 'string', default: '90' },
     runs: { type: 'string', default: '10' },
+    /** Keep the built estate in this directory and reuse it on the next run (same sizes). */
+    'data-dir': { type: 'string' },
   },
 })
 const assetCount = Number(options.assets)
@@ -56,13 +58,14 @@ function inline(sql: string, params: Record<string, unknown>): string {
   return sql.replace(/\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+(?:\([^()]*\))?)\}/g, (_whole, name: string, type: string) => literal(params[name], type))
 }
 
-async function buildEstate() {
+async function buildEstate(reuse: boolean) {
   const { getDatabase } = await import('@/clickhouse/client')
   const { runMigrations } = await import('@/clickhouse/migrate')
   const { seedDemoEstate } = await import('@/ingest/seed')
   const db = await getDatabase()
   await runMigrations(db)
-  const build = { seedMs: 0, cloneMs: 0, optimizeMs: 0 }
+  const build = { seedMs: 0, cloneMs: 0, optimizeMs: 0, reused: reuse }
+  if (reuse) return { db, size: await estateSize(db), build }
   let started = performance.now()
   await seedDemoEstate(db, { assets: baseAssets, days, seed: 1 })
   build.seedMs = Math.round(performance.now() - started)
@@ -95,21 +98,30 @@ async function buildEstate() {
   started = performance.now()
   for (const table of ['assets', 'patches', 'findings', 'finding_events', 'asset_scans', 'job_results']) await db.command(`OPTIMIZE TABLE ${table} FINAL`)
   build.optimizeMs = Math.round(performance.now() - started)
+  return { db, size: await estateSize(db), build }
+}
+
+async function estateSize(db: Awaited<ReturnType<typeof import('@/clickhouse/client').getDatabase>>) {
   const [size] = await db.query<Record<string, number>>(
     `SELECT (SELECT toUInt32(count()) FROM assets FINAL) AS assets, (SELECT toUInt32(count()) FROM findings FINAL WHERE is_deleted = 0) AS findings,
             (SELECT toUInt32(count()) FROM patches FINAL) AS patches, (SELECT toUInt32(count()) FROM finding_events) AS findingEvents,
             (SELECT toUInt32(count()) FROM asset_scans) AS assetScans, (SELECT toUInt32(count()) FROM job_results FINAL) AS jobResults`,
   )
-  return { db, size, build }
+  return size
 }
 
 async function measure() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-bench-dashboard-'))
+  const kept = options['data-dir']
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-bench-dashboard-'))
+  const marker = path.join(dataDir, 'bench-dashboard-estate.json')
+  const estate = JSON.stringify({ assetCount, baseAssets, days })
+  const reuse = kept !== undefined && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === estate
   process.env.PATCHBOARD_DATA_DIR = dataDir
   delete process.env.CLICKHOUSE_URL
   const { closeDatabase } = await import('@/clickhouse/client')
   try {
-    const { db, size, build } = await buildEstate()
+    const { db, size, build } = await buildEstate(reuse)
+    if (kept !== undefined) fs.writeFileSync(marker, estate)
     const widgets = DEFAULT_DASHBOARD.widgets
     const cold = (user: QqlUser) => runWidgets(db, widgets, { user, cache: new WidgetResultCache() })
     const first = await cold(EVERYONE)
@@ -161,7 +173,7 @@ async function measure() {
     }
   } finally {
     await closeDatabase()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    if (kept === undefined) fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

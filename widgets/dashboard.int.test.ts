@@ -62,11 +62,11 @@ async function pairs(sql: string, user: QqlUser): Promise<Record<string, number>
   return Object.fromEntries(rows.map((row) => [row.k, Number(row.n)]))
 }
 
-interface EventRow { asset_id: string; patch_id: string; event: string; previous_status: string; event_at: string; first_seen_at: string; severity: string }
+interface EventRow { asset_id: string; patch_id: string; event: string; previous_status: string; event_at: string; first_seen_at: string; event_severity: string }
 async function events(user: QqlUser): Promise<EventRow[]> {
   return db.query<EventRow>(
-    `SELECT e.asset_id, e.patch_id, e.event, e.previous_status, e.event_at, e.first_seen_at, p.vendor_severity AS severity
-     FROM finding_events AS e INNER JOIN patches AS p FINAL ON p.patch_id = e.patch_id
+    `SELECT e.asset_id, e.patch_id, e.event, e.previous_status, e.event_at, e.first_seen_at, e.vendor_severity AS event_severity
+     FROM finding_events AS e
      WHERE e.asset_id IN (SELECT a.asset_id FROM assets AS a FINAL WHERE $scope) ORDER BY e.event_at`.replace('$scope', scopeSql(user)),
     { tags: user.scope.tags },
   )
@@ -131,7 +131,7 @@ describe.each(VIEWERS)('the default Patch Management dashboard, for %s', (_name,
     const window90 = windowDays(todayIn(user.timeZone, new Date()), 90)[0]
     const installs = rows.filter((row) => row.event === 'installed' && row.previous_status === 'Missing' && dayIn(row.event_at, user.timeZone) >= window90)
     const bySeverity = new Map<string, number[]>()
-    for (const row of installs) bySeverity.set(row.severity, [...(bySeverity.get(row.severity) ?? []), (Date.parse(row.event_at) - Date.parse(row.first_seen_at)) / 86_400_000])
+    for (const row of installs) bySeverity.set(row.event_severity, [...(bySeverity.get(row.event_severity) ?? []), (Date.parse(row.event_at) - Date.parse(row.first_seen_at)) / 86_400_000])
     const mean = Object.fromEntries(timeToPatch.grid.keys.map((key, index) => [key, round(timeToPatch.grid.series[0].values[index])]))
     expect(mean).toEqual(Object.fromEntries([...bySeverity].map(([severity, list]) => [severity, round(list.reduce((a, b) => a + b, 0) / list.length)])))
 

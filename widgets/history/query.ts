@@ -58,12 +58,16 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
   return `${current} UNION ALL ${changes}`
 }
 
-/** Days from first seen missing to the scan that found it installed, per severity, for installs in the window. */
+/**
+ * Days from first seen missing to the scan that found it installed, for installs in the window, per the severity the
+ * install event carries (the patch's severity in that scan: reading it from the event spares joining the catalog on
+ * every install, the bulk of this series' cost).
+ */
 function timeToPatchSql(assetWhere: string): string {
   const days = "dateDiff('second', e.first_seen_at, e.event_at) / 86400"
   return (
-    `SELECT toUInt16(0) AS s, toString(p.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere, true)} AND ${SINCE_WINDOW} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
+    `SELECT toUInt16(0) AS s, toString(e.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
+    `FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_WINDOW} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
     `AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY} GROUP BY k1`
   )
 }
@@ -75,10 +79,13 @@ function publishedVsInstalledSql(assetWhere: string): string {
   const published =
     `SELECT toUInt16(0) AS s, toString(${cycleOf('p2.published_at')}) AS k1, 'published' AS k2, [toFloat64(count())] AS v ` +
     `FROM patches AS p2 FINAL WHERE ${cycleOf('p2.published_at')} ${inWindow} AND toDate(p2.published_at, {tz:String}) <= ${TODAY} GROUP BY k1`
+  // Installs are counted per day first, so the cycle's date arithmetic runs once per day, not once per install.
+  const perDay =
+    `SELECT toDate(e.event_at, {tz:String}) AS d, count() AS c FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} ` +
+    `AND e.event = 'installed' AND e.previous_status = 'Missing' GROUP BY d`
   const installed =
-    `SELECT toUInt16(0) AS s, toString(${cycleOf('e.event_at')}) AS k1, 'installed' AS k2, [toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
-    `AND ${cycleOf('e.event_at')} ${inWindow} GROUP BY k1`
+    `SELECT toUInt16(0) AS s, toString(${patchTuesdaySql('d')}) AS k1, 'installed' AS k2, [toFloat64(sum(c))] AS v ` +
+    `FROM (${perDay}) WHERE ${patchTuesdaySql('d')} ${inWindow} GROUP BY k1`
   return `${published} UNION ALL ${installed}`
 }
 
