@@ -9,7 +9,9 @@ test.beforeEach(async ({ page }) => {
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
 })
 
 /** Requests to the API made from now on. */
@@ -33,6 +35,9 @@ test('a broken query is underlined while typing, checked in the browser without 
   await underlined.first().hover()
   await expect(page.locator('.cm-tooltip-lint')).toContainText('expected one of Windows')
   await page.screenshot({ path: '/tmp/qql-editor-error.png' })
+  // The editor is styled from the design tokens only, so the dark theme applies to it as well.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: '/tmp/qql-editor-dark.png' })
 })
 
 test('autocomplete is usable with the keyboard alone, with token descriptions, and Enter searches', async ({ page }) => {
