@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { getAuthSecret } from '@/lib/auth/secret'
 import { SESSION_MAX_AGE_SECONDS, userOfSession, type SessionClaims } from '@/lib/auth/session-claims'
-import { chromiumPath, mintRenderSession, SESSION_COOKIE } from '@/lib/dashboards/render'
+import { chromiumPath, mintRenderSession, sessionCookieName } from '@/lib/dashboards/render'
 import { createCaller, dashboardApi, type Api, type Caller } from './dashboard-callers'
 import { openTestDatabase } from './database'
 
@@ -17,6 +17,9 @@ let api: Api
 let admin: Caller
 let manager: Caller
 let server: http.Server
+/** Another origin the page links to: it must never be asked (the session would travel with the request). */
+let elsewhere: http.Server
+let elsewhereHits = 0
 /** What the stand-in page saw: the URL, and the claims of the session cookie with the user they resolve to. */
 const visits: { url: string; claims: SessionClaims | null; email: string | null }[] = []
 
@@ -32,13 +35,19 @@ beforeAll(async () => {
   api = await dashboardApi()
   // The dashboard page's contract (docs/dashboards.md): ready when the grid carries data-dashboard-ready="true".
   server = http.createServer(async (request, response) => {
-    const token = cookieValue(request.headers.cookie, 'next-auth.session-token')
+    const token = cookieValue(request.headers.cookie, sessionCookieName())
     const claims = token ? ((await decode({ token, secret: getAuthSecret() })) as SessionClaims | null) : null
     const user = await userOfSession(db, claims)
     visits.push({ url: request.url ?? '', claims, email: user?.email ?? null })
     response.writeHead(user ? 200 : 401, { 'content-type': 'text/html' })
-    response.end(user ? `<main data-dashboard-ready="true"><h1>Dashboard for ${user.email}</h1></main>` : '<h1>Sign in</h1>')
+    const beacon = `<img src="http://localhost:${(elsewhere.address() as AddressInfo).port}/pixel.png">`
+    response.end(user ? `<main data-dashboard-ready="true"><h1>Dashboard for ${user.email}</h1>${beacon}</main>` : '<h1>Sign in</h1>')
   })
+  elsewhere = http.createServer((_request, response) => {
+    elsewhereHits++
+    response.end()
+  })
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   process.env.PATCHBOARD_RENDER_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }, 120_000)
@@ -46,6 +55,7 @@ afterAll(async () => {
   vi.restoreAllMocks()
   delete process.env.PATCHBOARD_RENDER_URL
   await new Promise((resolve) => server.close(resolve))
+  await new Promise((resolve) => elsewhere.close(resolve))
   await close()
 })
 
@@ -66,6 +76,8 @@ describe.skipIf(chromiumPath() === null)('download as PNG and PDF (system Chromi
     // Its lifetime ends within about two minutes, and it is dead as soon as the render is over.
     expect(visit.claims!.signedInAt! + SESSION_MAX_AGE_SECONDS * 1000 - Date.now()).toBeLessThanOrEqual(120_000)
     expect(await userOfSession(db, visit.claims)).toBeNull()
+    // The page linked another origin: the renderer refused to ask it.
+    expect(elsewhereHits).toBe(0)
 
     const pdf = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=pdf`)
     expect(pdf.status).toBe(200)
@@ -85,7 +97,7 @@ describe.skipIf(chromiumPath() === null)('download as PNG and PDF (system Chromi
 describe('the render session', () => {
   it("is a session the app itself accepts (next-auth's cookie, this server's secret) for the requester, until revoked", async () => {
     const session = await mintRenderSession(db, manager.user)
-    const me = (cookie: string) => api({ ...manager, token: '' }, 'GET', '/api/v1/me', undefined, { cookie: `${SESSION_COOKIE}=${cookie}` })
+    const me = (cookie: string) => api({ ...manager, token: '' }, 'GET', '/api/v1/me', undefined, { cookie: `${sessionCookieName()}=${cookie}` })
     const signedIn = await me(session.cookie)
     expect(signedIn.status, signedIn.text).toBe(200)
     expect(signedIn.json).toMatchObject({ email: 'manager@test.io' })

@@ -18,7 +18,11 @@ export const READY_SELECTOR = '[data-dashboard-ready="true"]'
 /** A render session dies this long after it is minted even if revoking it fails (it is revoked when the render ends). */
 const RENDER_SESSION_SECONDS = 120
 const RENDER_TIMEOUT_MS = 45_000
-export const SESSION_COOKIE = 'next-auth.session-token'
+
+/** next-auth's session cookie name: `__Secure-` prefixed when NEXTAUTH_URL is https (as next-auth itself decides). */
+export function sessionCookieName(): string {
+  return (process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token'
+}
 
 const unavailable = (code: string, message: string) => new DomainError('unavailable', code, message)
 
@@ -71,8 +75,11 @@ export async function renderDashboardPage(db: Database, user: SessionUser, reque
     const session = await mintRenderSession(db, user)
     const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
     try {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: user.timeZone })
-      await context.addCookies([{ name: SESSION_COOKIE, value: session.cookie, url: base, httpOnly: true, sameSite: 'Lax' }])
+      // The session travels as a request header (a Secure cookie cannot be planted for http://127.0.0.1), and the page
+      // may reach nothing but this server: any other origin is refused, so the session never leaves it.
+      const origin = new URL(base).origin
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: user.timeZone, extraHTTPHeaders: { cookie: `${sessionCookieName()}=${session.cookie}` } })
+      await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'))
       const page = await context.newPage()
       const response = await page.goto(`${base}${request.path}`, { waitUntil: 'domcontentloaded', timeout: RENDER_TIMEOUT_MS })
       if (!response || response.status() >= 400) throw unavailable('RENDER_FAILED', `The dashboard page answered ${response?.status() ?? 'nothing'} to the renderer.`)
