@@ -205,6 +205,7 @@ describe('audit, home, default dashboard', () => {
     expect((await api(user, 'PUT', '/api/v1/dashboards/home', { dashboardId: secret.id })).status).toBe(404)
     await api(user, 'DELETE', `/api/v1/dashboards/${mine.id}`)
     expect(await landingPath(db, user.user)).toBe(`/dashboards/${defaultId}`)
+    expect(((await api(user, 'GET', '/api/v1/dashboards')).json as unknown as { homeId: string | null }).homeId).toBeNull()
     expect((await api(user, 'PUT', '/api/v1/dashboards/home', { dashboardId: null })).json).toEqual({ homeId: null })
   })
 })

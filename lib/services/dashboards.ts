@@ -221,7 +221,9 @@ export async function viewOf(db: Database, user: SessionUser, record: DashboardR
 /** Own and shared dashboards (Administrators: every dashboard), with the default's and the home's ids. */
 export async function dashboardsFor(db: Database, user: SessionUser) {
   const [records, marks] = await Promise.all([listDashboards(db, { userId: user.id, everyone: can(user, 'dashboards.editAny') }), marksFor(db, user)])
-  return { dashboards: records.map((record) => summaryOf(user, record, marks)), defaultId: marks.defaultId, homeId: marks.homeId, canCreate: can(user, 'dashboards.editOwn') }
+  // A deleted default or home dashboard is named by neither.
+  const listed = (id: string | null) => (id !== null && records.some((record) => record.id === id) ? id : null)
+  return { dashboards: records.map((record) => summaryOf(user, record, marks)), defaultId: listed(marks.defaultId), homeId: listed(marks.homeId), canCreate: can(user, 'dashboards.editOwn') }
 }
 
 export async function getDashboard(db: Database, user: SessionUser, id: string): Promise<DashboardView> {
