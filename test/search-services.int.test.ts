@@ -10,7 +10,7 @@ import { fetchAssetDetail, fetchRelatedFindings, detailListQuery } from '@/lib/s
 import { assetListQuery, fetchAssetPage, fetchFindingPage, fetchPatchPage, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { ASSET_QUICK_FILTERS, FINDING_QUICK_FILTERS, PATCH_QUICK_FILTERS } from '@/lib/services/quick-filters'
 import { changeSearch, removeSearch, saveSearch, searchesFor } from '@/lib/services/saved-searches'
-import { requireSearch, suggestSearch, validateSearch } from '@/lib/services/search'
+import { recentSearchesFor, requireSearch, searchForPage, suggestSearch, validateSearch } from '@/lib/services/search'
 import { openTestDatabase } from './database'
 
 let db: Database
@@ -118,11 +118,18 @@ describe('saved and recent searches', () => {
   })
 
   it('remembers the last ten distinct searches, newest first', async () => {
-    for (let i = 0; i < 12; i++) await recordRecentSearch(db, berlin.id, 'patches', `missingCount > ${i}`)
-    await recordRecentSearch(db, berlin.id, 'patches', 'missingCount > 3')
+    for (let i = 0; i < 12; i++) await recordRecentSearch(db, berlin.id, 'patches', `missingCount > ${i}`, 2)
+    await recordRecentSearch(db, berlin.id, 'patches', 'missingCount > 3', 2)
     const { recent } = await searchesFor(db, berlin, 'patches')
     expect(recent).toHaveLength(10)
     expect(recent[0].query).toBe('missingCount > 3')
     expect(recent.map((r) => r.query)).not.toContain('missingCount > 0')
+  })
+
+  it('remembers a search at the token version it was run at, so a v1 search reopens as v1', async () => {
+    const v1 = 'title: x AND isLatest: true'
+    const result = await searchForPage(db, berlin, 'patches', v1, 1)
+    expect(result.ok).toBe(true)
+    expect((await recentSearchesFor(db, berlin, 'patches'))[0]).toEqual({ query: v1, version: 1 })
   })
 })

@@ -19,7 +19,7 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
       requests.push({ method: init.method ?? 'GET', url, body: init.body === undefined ? undefined : JSON.parse(String(init.body)) })
-      const data = init.method === 'GET' ? { saved: SAVED, recent: [{ query: 'osFamily: Linux', at: '2026-01-01' }] } : {}
+      const data = init.method === 'GET' ? { saved: SAVED, recent: [{ query: 'osFamily: Linux', tokenVersion: 2, at: '2026-01-01' }] } : {}
       return new Response(JSON.stringify(data), { status: 200, headers: { 'content-type': 'application/json' } })
     }),
   )

@@ -21,7 +21,7 @@ export interface SavedSearch {
 
 interface Searches {
   saved: SavedSearch[]
-  recent: { query: string; at: string }[]
+  recent: { query: string; tokenVersion: number; at: string }[]
 }
 
 /** Sends a change; the server's message when it refuses, else null. */
@@ -123,8 +123,8 @@ export function SearchActions({ entity, basePath, currentQuery, currentVersion }
           {searches.recent.length === 0 && <p className="muted">None yet.</p>}
           <ul>
             {searches.recent.map((r) => (
-              <li key={r.query}>
-                <Link href={searchHref(basePath, r.query)} onClick={() => setOpen(false)}>
+              <li key={`${r.tokenVersion}:${r.query}`}>
+                <Link href={searchHref(basePath, r.query, r.tokenVersion)} onClick={() => setOpen(false)}>
                   <code>{r.query}</code>
                 </Link>
               </li>

@@ -23,6 +23,8 @@ export interface SavedSearch {
 export interface RecentSearch {
   entity: string
   query: string
+  /** The token-schema version the search was run at. */
+  tokenVersion: number
   at: string
 }
 
@@ -82,16 +84,16 @@ export async function deleteSavedSearch(db: Database, search: SavedSearch): Prom
   await db.insert('saved_searches', [toRow({ ...search, version: nextRowVersion(search.version) }, true)])
 }
 
-export async function recordRecentSearch(db: Database, userId: string, entity: string, query: string): Promise<void> {
-  await db.insert('recent_searches', [{ user_id: userId, entity, query, at: new Date().toISOString() }])
+export async function recordRecentSearch(db: Database, userId: string, entity: string, query: string, tokenVersion: number): Promise<void> {
+  await db.insert('recent_searches', [{ user_id: userId, entity, query, token_version: tokenVersion, at: new Date().toISOString() }])
 }
 
 /** The last distinct searches of a user (newest first), optionally for one entity. */
 export async function listRecentSearches(db: Database, userId: string, entity?: string): Promise<RecentSearch[]> {
   return db.query<RecentSearch>(
-    `SELECT entity, query, max(at) AS at FROM recent_searches
+    `SELECT entity, query, token_version AS tokenVersion, max(at) AS at FROM recent_searches
      WHERE user_id = {userId:String} AND ({entity:String} = '' OR entity = {entity:String})
-     GROUP BY entity, query ORDER BY at DESC LIMIT {limit:UInt32}`,
+     GROUP BY entity, query, token_version ORDER BY at DESC LIMIT {limit:UInt32}`,
     { userId, entity: entity ?? '', limit: RECENT_SEARCHES_KEPT },
   )
 }

@@ -8,7 +8,6 @@ import {
   compileQql,
   CURRENT_TOKEN_VERSION,
   explainQql,
-  migrateQuery,
   suggestAt,
   TOKEN_VERSIONS,
   type Entity,
@@ -83,21 +82,19 @@ export async function suggestSearch(db: Database, user: SessionUser, entity: Ent
 }
 
 /**
- * A list page's search: compiled for the user at its token version, and remembered among their recent searches when it
- * is valid. Recent searches are kept at the current version (an older query is remembered as rebuilt), so every recent
- * search reopens as what it found.
+ * A list page's search: compiled for the user at its token version, and remembered among their recent searches at that
+ * version when it is valid, so a recent v1 search reopens as v1 with its warnings and Rebuild offer.
  */
 export async function searchForPage(db: Database, user: SessionUser, entity: Entity, query: string, version = CURRENT_TOKEN_VERSION): Promise<SearchResult> {
   const result = compileSearch(entity, query, user, version)
-  const remembered = version < CURRENT_TOKEN_VERSION ? migrateQuery(query, version, CURRENT_TOKEN_VERSION, entity).query : query
-  if (result.ok && remembered !== null && remembered.trim() !== '') await recordRecentSearch(db, user.id, entity, remembered.trim())
+  if (result.ok && query.trim() !== '') await recordRecentSearch(db, user.id, entity, query.trim(), version)
   return result
 }
 
-/** The user's recent searches of one list, newest first, for the editor's ↑. */
+/** The user's recent searches of one list, newest first, each at its token version, for the editor's ↑. */
 export async function recentSearchesFor(db: Database, user: SessionUser, entity: Entity): Promise<{ query: string; version: number }[]> {
   const recent = await listRecentSearches(db, user.id, entity)
-  return recent.map((search) => ({ query: search.query, version: CURRENT_TOKEN_VERSION }))
+  return recent.map((search) => ({ query: search.query, version: search.tokenVersion }))
 }
 
 /** The URL parameters a list's paging and sorting links keep: the query and, for an older one, its token version. */
