@@ -116,7 +116,7 @@ function PreviewPane({ preview, timeZone }: { preview: PreviewState; timeZone: s
       {preview.status === 'loading' && <p className="field-hint" role="status">Computing on your data…</p>}
       {shown && (
         <>
-          <PreviewChart view={presentWidget(shown.widget, shown.result, timeZone)} />
+          <PreviewChart widget={shown.widget} view={presentWidget(shown.widget, shown.result, timeZone)} />
           {shown.result.status === 'ok' && shown.result.notes.map((note) => <p key={note} className="field-hint">{note}</p>)}
         </>
       )}

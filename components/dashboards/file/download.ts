@@ -1,4 +1,4 @@
-// Downloads an API file answer in the browser (export JSON, PNG, PDF): the server's error message instead of a raw JSON page.
+// Downloads an API file answer in the browser (the dashboard export): the server's error message instead of a raw JSON page.
 import type { ApiResult } from '@/components/api-client'
 
 function filenameOf(response: Response, fallback: string): string {
