@@ -33,15 +33,21 @@ beforeAll(async () => {
   admin = await createCaller(db, 'Administrator', 'admin@test.io')
   manager = await createCaller(db, 'Patch Manager', 'manager@test.io')
   api = await dashboardApi()
+  const pageSecret = getAuthSecret()
   // The dashboard page's contract (docs/dashboards.md): ready when the grid carries data-dashboard-ready="true".
   server = http.createServer(async (request, response) => {
     const token = cookieValue(request.headers.cookie, sessionCookieName())
-    const claims = token ? ((await decode({ token, secret: getAuthSecret() })) as SessionClaims | null) : null
+    const claims = token ? ((await decode({ token, secret: pageSecret }).catch(() => null)) as SessionClaims | null) : null
     const user = await userOfSession(db, claims)
     visits.push({ url: request.url ?? '', claims, email: user?.email ?? null })
-    response.writeHead(user ? 200 : 401, { 'content-type': 'text/html' })
+    if (!user) {
+      if (request.url === '/login') response.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Sign in</h1>')
+      else response.writeHead(302, { location: '/login' }).end()
+      return
+    }
+    response.writeHead(200, { 'content-type': 'text/html' })
     const beacon = `<img src="http://localhost:${(elsewhere.address() as AddressInfo).port}/pixel.png">`
-    response.end(user ? `<main data-dashboard-ready="true"><h1>Dashboard for ${user.email}</h1>${beacon}</main>` : '<h1>Sign in</h1>')
+    response.end(`<main data-dashboard-ready="true"><h1>Dashboard for ${user.email}</h1>${beacon}</main>`)
   })
   elsewhere = http.createServer((_request, response) => {
     elsewhereHits++
@@ -104,6 +110,35 @@ describe('the render session', () => {
     await session.revoke()
     expect((await me(session.cookie)).status).toBe(401)
   })
+})
+
+describe.skipIf(chromiumPath() === null)('a render the app does not sign in', () => {
+  it('answers 503 at once naming the session, instead of waiting for a page that never gets ready', async () => {
+    const id = await sharedBoard()
+    const secret = process.env.NEXTAUTH_SECRET
+    process.env.NEXTAUTH_SECRET = 'not-the-secret-the-page-server-decodes-with-0123456789'
+    try {
+      const answer = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=png`)
+      expect(answer.status).toBe(503)
+      expect(answer.json.error).toMatchObject({ code: 'RENDER_FAILED', message: expect.stringMatching(/\/login.*session was not accepted/) })
+    } finally {
+      if (secret === undefined) delete process.env.NEXTAUTH_SECRET
+      else process.env.NEXTAUTH_SECRET = secret
+    }
+  }, 60_000)
+
+  it('a server the renderer cannot reach is a 503 naming where it looked, not a 500', async () => {
+    const id = await sharedBoard()
+    const url = process.env.PATCHBOARD_RENDER_URL
+    process.env.PATCHBOARD_RENDER_URL = 'http://127.0.0.1:9'
+    try {
+      const answer = await api(admin, 'GET', `/api/v1/dashboards/${id}/download?format=pdf`)
+      expect(answer.status).toBe(503)
+      expect(answer.json.error).toMatchObject({ code: 'RENDER_FAILED', message: expect.stringContaining('http://127.0.0.1:9') })
+    } finally {
+      process.env.PATCHBOARD_RENDER_URL = url
+    }
+  }, 60_000)
 })
 
 describe('without Chromium', () => {

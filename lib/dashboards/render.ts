@@ -81,8 +81,13 @@ export async function renderDashboardPage(db: Database, user: SessionUser, reque
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: user.timeZone, extraHTTPHeaders: { cookie: `${sessionCookieName()}=${session.cookie}` } })
       await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'))
       const page = await context.newPage()
-      const response = await page.goto(`${base}${request.path}`, { waitUntil: 'domcontentloaded', timeout: RENDER_TIMEOUT_MS })
+      const response = await page.goto(`${base}${request.path}`, { waitUntil: 'domcontentloaded', timeout: RENDER_TIMEOUT_MS }).catch((error: Error) => {
+        throw unavailable('RENDER_FAILED', `The renderer could not open the dashboard page at ${base}: ${error.message.split('\n')[0]}`)
+      })
       if (!response || response.status() >= 400) throw unavailable('RENDER_FAILED', `The dashboard page answered ${response?.status() ?? 'nothing'} to the renderer.`)
+      if (new URL(page.url()).pathname !== new URL(`${base}${request.path}`).pathname) {
+        throw unavailable('RENDER_FAILED', `The renderer was sent to ${new URL(page.url()).pathname} instead of the dashboard (its session was not accepted: check NEXTAUTH_SECRET and PATCHBOARD_RENDER_URL).`)
+      }
       try {
         await page.waitForSelector(READY_SELECTOR, { timeout: RENDER_TIMEOUT_MS, state: 'attached' })
       } catch {
