@@ -1,5 +1,5 @@
 // SQL of a widget's aggregate over an entity: group keys, metrics, top N with "Other", one normalised row shape.
-import { compileQql, ENTITY_SOURCES, printQuery, type QqlNode, type QqlParams, type QqlToken, type QqlUser } from '@/lib/qql'
+import { assetScopeCondition, compileQql, ENTITY_SOURCES, printQuery, type QqlNode, type QqlParams, type QqlToken, type QqlUser } from '@/lib/qql'
 import type { DashboardFilters } from '../schema'
 import type { GroupBy, ListEntity, Metric, Widget } from '../schema'
 import { checkGroupBy, conditions, DERIVED_MEASURES, tokenFor } from './tokens'
@@ -160,22 +160,23 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   const values = `[${metrics.flatMap((metric) => metric.columns).map((column) => `toFloat64(${column})`).join(', ')}]`
   const key = group === null ? "''" : keySql(group.token, group.bucket)
   const stackKey = stack === null ? "''" : keySql(stack.token, stack.bucket)
-  const from = `${sourceFor(request.entity, [compiled.where, key, stackKey, values])} WHERE ${compiled.where}`
+  const where = request.entity === 'findings' ? scopeAsSemiJoin(compiled.where, context.user) : compiled.where
+  const from = `${sourceFor(request.entity, [where, key, stackKey, values])} WHERE ${where}`
   const head = `SELECT toUInt16(${request.series}) AS s`
   if (group === null) return done(`${head}, '' AS k1, '' AS k2, ${values} AS v FROM ${from}`)
 
   const present = group.token.type === 'date' ? ` AND ${group.token.source.sql} IS NOT NULL` : ''
   const stackPresent = stack !== null && stack.token.type === 'date' ? ` AND ${stack.token.source.sql} IS NOT NULL` : ''
-  const where = `${from}${present}${stackPresent}`
+  const rows = `${from}${present}${stackPresent}`
   const order = orderBy(request.sort, metrics[0].order, 'k1')
   // A time axis keeps every bucket, in time order.
-  if (group.token.type === 'date') return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${where} GROUP BY k1, k2 ORDER BY k1`)
+  if (group.token.type === 'date') return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${rows} GROUP BY k1, k2 ORDER BY k1`)
 
-  const top = `SELECT ${key} AS k1 FROM ${where} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`
+  const top = `SELECT ${key} AS k1 FROM ${rows} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`
   if (stack !== null) {
-    return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${where} AND ${key} IN (${top}) GROUP BY k1, k2`)
+    return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${rows} AND ${key} IN (${top}) GROUP BY k1, k2`)
   }
-  if (!request.other) return done(`${head}, ${key} AS k1, '' AS k2, ${values} AS v FROM ${where} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`)
+  if (!request.other) return done(`${head}, ${key} AS k1, '' AS k2, ${values} AS v FROM ${rows} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`)
   // A list token counts a row in several groups, so "Other" is counted over its rows, never summed from groups.
   if (metrics.every((metric) => metric.additive) && group.token.type !== 'array') {
     // One pass: rank the groups, then sum the ones past the top N into "Other".
@@ -185,19 +186,30 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
     return done(
       `${head}, if(rank <= {limit:UInt32}, k1, {otherKey:String}) AS k1, '' AS k2, [${sums}] AS v FROM (` +
         `SELECT k1, v, row_number() OVER (ORDER BY ${rankOrder}) AS rank FROM (` +
-        `SELECT ${key} AS k1, ${values} AS v, toFloat64(${metrics[0].order}) AS o FROM ${where} GROUP BY k1)) GROUP BY k1`,
+        `SELECT ${key} AS k1, ${values} AS v, toFloat64(${metrics[0].order}) AS o FROM ${rows} GROUP BY k1)) GROUP BY k1`,
       { otherKey: OTHER_KEY },
     )
   }
   // Two passes: statistics of "Other" are computed over its rows, not summed from its groups.
   return done(
-    `${head}, if(${key} IN (${top}), ${key}, {otherKey:String}) AS k1, '' AS k2, ${values} AS v FROM ${where} GROUP BY k1`,
+    `${head}, if(${key} IN (${top}), ${key}, {otherKey:String}) AS k1, '' AS k2, ${values} AS v FROM ${rows} GROUP BY k1`,
     { otherKey: OTHER_KEY },
   )
 
   function done(sql: string, extra: QqlParams = {}): BuiltQuery {
     return { ok: true, branches: [branchOf(sql, { ...params, ...extra })], notes: compiled.ok ? compiled.notes : [] }
   }
+}
+
+/**
+ * Findings in a tag scope: the compiler's scope condition on the joined asset (`hasAny(a.tags, …)`) as a semi-join on
+ * the asset ids instead — the same rows, and unless another criterion reads the asset, no join of 10 M findings with
+ * the assets (measured at 100,000 assets × 11 M findings: 170–290 ms instead of 530–790 ms).
+ */
+function scopeAsSemiJoin(where: string, user: QqlUser): string {
+  const scope = assetScopeCondition(user.scope)
+  if (scope === null || scope.where === '0') return where
+  return where.split(scope.where).join(`f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${scope.where.replace('a.tags', 'tags')})`)
 }
 
 /**
