@@ -43,7 +43,7 @@ const LAYER_POLICIES = [
   // Components run in the browser: value imports only from browser-safe modules; server modules' types are fine
   // (erased at build time), their code never is. Nothing at all from clickhouse/.
   allow('components', ['components', 'qql', 'lib-pure', 'ingest-schema', 'widgets-pure']),
-  allow('components', ['repositories', 'lib', 'ingest'], 'type'),
+  allow('components', ['repositories', 'lib', 'ingest', 'widgets'], 'type'),
   allow('widgets', ['widgets', 'widgets-pure', ...DOMAIN, 'clickhouse']),
   allow('widgets-pure', ['widgets-pure', 'qql', 'lib-pure', 'ingest-schema']),
   allow('widgets-pure', ['widgets'], 'type'),

@@ -12,7 +12,7 @@ function fieldIssues(details: unknown): FieldIssue[] {
   return details.filter((item): item is FieldIssue => typeof item?.path === 'string' && typeof item?.message === 'string')
 }
 
-export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiResult<T>> {
+export async function callApi<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response
   try {
     response = await fetch(url, {

@@ -19,6 +19,7 @@ export interface NavEntry {
 
 /** Only sections whose pages exist: a section is added here together with its page. */
 const SECTIONS: NavEntry[] = [
+  { label: 'Dashboards', href: '/dashboards', requires: 'dashboards.view' },
   { label: 'Assets', href: '/assets', requires: 'assets.view' },
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
   { label: 'Findings', href: '/findings', requires: 'assets.view' },
