@@ -12,7 +12,11 @@ function GroupControl({ path, label, optional }: { path: 'groupBy' | 'stackBy'; 
   const group = values[path]
   const choices = groupChoices(values.entity, values.tokenVersion).filter((token) => values.type !== 'line' || path !== 'groupBy' || token.type === 'date')
   const chosen = choices.find((token) => token.name === group?.token)
-  const set = (next: GroupBy | null) => form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+  const set = (next: GroupBy | null) => {
+    form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+    // A stacked chart has no "Other" bucket (its checkbox goes away).
+    if (path === 'stackBy' && next !== null) form.setValue('other', false)
+  }
   return (
     <>
       <Field name={path} label={label} hint={chosen?.description}>

@@ -27,11 +27,15 @@ export function MetricControl({ path, label }: { path: MetricPath; label: string
   const form = useFormContext<BuilderValues>()
   const values = form.watch()
   const metric = form.watch(path) as Metric
-  const set = (next: Metric) => form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+  const set = (next: Metric) => {
+    form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
+    // "812 of 2,000 = 41 %" needs a ratio; its control goes away with it, so its value must too.
+    if (path === 'metric' && next.kind !== 'ratio' && values.representation === 'ratio') form.setValue('representation', 'number')
+  }
   const entity = queryEntity(values.entity)
   return (
     <div className="builder-metric">
-      <Field name={`${path}.kind`} label={label}>
+      <Field name={path} label={label}>
         {(control) => (
           <select {...control} value={metric.kind} onChange={(event) => set(metricOf(event.target.value as Metric['kind'], values))}>
             {metricKindsFor(values.type).map((kind) => (

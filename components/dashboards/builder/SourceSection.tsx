@@ -6,6 +6,7 @@ import { callApi } from '@/components/api-client'
 import { QqlEditor, type LookUpValues } from '@/components/qql-editor/QqlEditor'
 import { Field } from '@/components/ui/form/Field'
 import { CURRENT_TOKEN_VERSION, type Entity } from '@/lib/qql/browser'
+import { COMPARABLE_SERIES } from '@/widgets/count/schema'
 import { WIDGET_ENTITIES, WIDGET_TYPES, type HistorySeries, type WidgetEntity, type WidgetType } from '@/widgets/schema'
 import { queryEntity } from '@/widgets/shared/tokens'
 import { adjustSource, ENTITY_LABELS, SERIES_FOR_TYPE, SERIES_LABELS, TYPE_LABELS, type BuilderValues } from './form-model'
@@ -59,7 +60,12 @@ export function SourceSection({ onSubmitQuery }: { onSubmitQuery: () => void }) 
           <>
             <Field name="series" label="History series">
               {(control) => (
-                <select {...control} value={values.series ?? ''} onChange={(event) => form.setValue('series', event.target.value as HistorySeries, { shouldDirty: true })}>
+                <select {...control} value={values.series ?? ''} onChange={(event) => {
+                    const series = event.target.value as HistorySeries
+                    form.setValue('series', series, { shouldDirty: true })
+                    // Only a state series (compliance, missing) has a value "N days ago" to compare with.
+                    if (!(COMPARABLE_SERIES as readonly string[]).includes(series)) form.setValue('comparisonDaysAgo', null)
+                  }}>
                   {SERIES_FOR_TYPE[values.type].map((series) => (
                     <option key={series} value={series}>
                       {SERIES_LABELS[series]}

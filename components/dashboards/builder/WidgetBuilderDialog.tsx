@@ -37,7 +37,7 @@ export interface WidgetBuilderDialogProps {
 }
 
 /** Where a preview problem's `source` belongs in the form. */
-const problemField = (source: string) => (/^seriesQueries\.\d+$/.test(source) ? `${source}.query` : source === 'metric' ? 'metric.kind' : source)
+const problemField = (source: string) => (/^seriesQueries\.\d+$/.test(source) ? `${source}.query` : source)
 const FORM_FIELDS = new Set(['query', 'groupBy', 'stackBy', 'metric', 'seriesQueries', 'columns', 'series', 'title', 'display'])
 
 function previewIssues(preview: PreviewState): { path: string; message: string }[] {
