@@ -28,7 +28,7 @@ export interface ExportLimits {
 }
 
 /** The limits from the environment; a malformed value stops with a sentence naming the variable. */
-export function readExportLimits(env: NodeJS.ProcessEnv = process.env): ExportLimits {
+export function readExportLimits(env: Record<string, string | undefined> = process.env): ExportLimits {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')))
   if (!parsed.success) throw new Error(`Invalid export configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`)
   return {
