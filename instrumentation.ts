@@ -3,6 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareServer } = await import('./lib/startup')
     const { ensureStartDashboards } = await import('./lib/services/dashboards-setup')
-    await prepareServer([ensureStartDashboards])
+    // Last: the export-job runner fails jobs a restart interrupted, then runs the queue and the 24 h expiry timer.
+    const { startExportRunner } = await import('./lib/export/jobs-runtime')
+    await prepareServer([ensureStartDashboards, (db) => startExportRunner(db)])
   }
 }

@@ -23,6 +23,7 @@ const SECTIONS: NavEntry[] = [
   { label: 'Assets', href: '/assets', requires: 'assets.view' },
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
   { label: 'Findings', href: '/findings', requires: 'assets.view' },
+  { label: 'My exports', href: '/exports', requires: 'data.export' },
 ]
 
 export function adminPagesFor(user: Pick<SessionUser, 'role'>): NavEntry[] {

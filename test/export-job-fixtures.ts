@@ -50,7 +50,11 @@ export function gatedExporter(options: { rowsFor?: (job: ExportJobRecord) => num
 }
 
 /** A queued findings CSV job of a user, as POST /api/v1/exports would store it. */
+let created = Date.parse('2026-12-01T00:00:00Z')
+
 export function queuedJob(user: { id: string; email: string }, changes: Partial<ExportJobRecord> = {}): ExportJobRecord {
+  // Each job one second after the last: the queue is first come, first served.
+  created += 1000
   return {
     id: crypto.randomUUID(),
     userId: user.id,
@@ -71,7 +75,7 @@ export function queuedJob(user: { id: string; email: string }, changes: Partial<
     filePath: '',
     fileName: 'patchboard-findings.csv',
     error: '',
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(created).toISOString(),
     startedAt: null,
     finishedAt: null,
     expiresAt: null,

@@ -189,7 +189,6 @@ export class ExportRunner {
       job = await writeExportJob(db, { ...job, rowsTotal: total, filePath: partPath })
       fs.mkdirSync(path.dirname(partPath), { recursive: true })
       const sink = fs.createWriteStream(partPath)
-      if (job.format === 'csv' && job.csvBom) sink.write('\uFEFF')
       let lastWrite = Date.now()
       let progressWrite: Promise<unknown> = Promise.resolve()
       const result = await exporter

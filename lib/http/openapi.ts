@@ -20,6 +20,7 @@ import {
 } from '@/lib/services/dashboards'
 import { dashboardDataQuery, dashboardImportBody, rebuildAllBody, rebuildDashboardBody, widgetPreviewBody } from '@/lib/services/dashboards-data'
 import { dashboardDownloadQuery } from '@/lib/services/dashboards-download'
+import { exportIdParams, exportJobViewSchema, exportPreviewQuery, startExportBody } from '@/lib/services/exports'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
 import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListSchema, userViewSchema, userWithPasswordSchema } from '@/lib/services/user-admin'
 
@@ -52,6 +53,13 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/searches', summary: 'Save a search (private or shared)', auth: 'assets.view', body: savedSearchInput },
   { method: 'PATCH', path: '/api/v1/searches/{id}', summary: 'Rename, change the query of, or (un)share your saved search', auth: 'assets.view', params: searchIdParams, body: savedSearchChanges },
   { method: 'DELETE', path: '/api/v1/searches/{id}', summary: 'Delete your saved search', auth: 'assets.view', params: searchIdParams },
+  { method: 'GET', path: '/api/v1/exports', summary: 'Your export jobs, newest first, with progress and download links', auth: 'data.export' },
+  { method: 'POST', path: '/api/v1/exports', summary: 'Start a background export job (CSV or XLSX) of a list query in your scope; 413 above PATCHBOARD_EXPORT_MAX_ROWS', auth: 'data.export', body: startExportBody, response: exportJobViewSchema },
+  // Static before /exports/{id}, as Next prefers static segments.
+  { method: 'GET', path: '/api/v1/exports/preview', summary: 'What an export would hold: the query in words, the row count in your scope, the columns, the limits', auth: 'data.export', query: exportPreviewQuery },
+  { method: 'GET', path: '/api/v1/exports/{id}', summary: 'One of your export jobs: status, rows written of the total, an ETA (another user\'s: 404)', auth: 'data.export', params: exportIdParams, response: exportJobViewSchema },
+  { method: 'POST', path: '/api/v1/exports/{id}/cancel', summary: 'Cancel your queued or running export job', auth: 'data.export', params: exportIdParams, response: exportJobViewSchema },
+  { method: 'GET', path: '/api/v1/exports/{id}/download', summary: 'The finished file of your export job (409 before it is done or after it expired)', auth: 'data.export', params: exportIdParams },
   { method: 'GET', path: '/api/v1/dashboards', summary: 'Your and shared dashboards (Administrators: every dashboard), with the default and your home', auth: 'dashboards.view' },
   { method: 'POST', path: '/api/v1/dashboards', summary: 'Create a dashboard of your own (private unless shared)', auth: 'dashboards.editOwn', body: createDashboardBody },
   // Static paths before /dashboards/{id}: the first matching entry names a request's route (as Next prefers static segments).

@@ -4,6 +4,8 @@ import { getDatabase } from '@/clickhouse/client'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { SearchBar } from '@/components/search/SearchBar'
+import { ExportDialog } from '@/components/export/ExportDialog'
+import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDateTime, timeHeader } from '@/lib/format'
 import type { AssetListRow } from '@/lib/repositories/assets'
@@ -35,6 +37,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       <h1>Assets</h1>
       <p className="subtitle">Every asset in your scope with its current patch status from the latest scan.</p>
       <SearchBar entity="assets" basePath="/assets" query={input.q} version={input.v} recent={recent} quickFilters={ASSET_QUICK_FILTERS} placeholder="e.g. osFamily: Windows and patch.vendorSeverity: Critical and patch.status: Missing" />
+      {can(user, 'data.export') && (
+        <div className="export-bar">
+          <ExportDialog entity="assets" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
+        </div>
+      )}
       {page && (
         <DataGrid
           tableId="assets"

@@ -4,6 +4,8 @@ import { getDatabase } from '@/clickhouse/client'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { SearchBar } from '@/components/search/SearchBar'
+import { ExportDialog } from '@/components/export/ExportDialog'
+import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate, timeHeader } from '@/lib/format'
 import type { FindingListRow } from '@/lib/repositories/findings'
@@ -35,6 +37,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <h1>Findings</h1>
       <p className="subtitle">Each asset × patch pair with its current status, in your scope.</p>
       <SearchBar entity="findings" basePath="/findings" query={input.q} version={input.v} recent={recent} quickFilters={FINDING_QUICK_FILTERS} placeholder="e.g. status: Missing and patch.vendorSeverity: Critical and asset.tags.name: Site-Berlin" />
+      {can(user, 'data.export') && (
+        <div className="export-bar">
+          <ExportDialog entity="findings" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
+        </div>
+      )}
       {page && (
         <DataGrid
           tableId="findings"

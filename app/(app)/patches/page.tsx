@@ -4,6 +4,8 @@ import { getDatabase } from '@/clickhouse/client'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { SearchBar } from '@/components/search/SearchBar'
+import { ExportDialog } from '@/components/export/ExportDialog'
+import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate, timeHeader } from '@/lib/format'
 import type { PatchListRow } from '@/lib/repositories/patches'
@@ -46,6 +48,11 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
       <h1>Patches</h1>
       <p className="subtitle">The patch catalog; counts cover the assets in your scope.</p>
       <SearchBar entity="patches" basePath="/patches" query={input.q} version={input.v} recent={recent} quickFilters={PATCH_QUICK_FILTERS} placeholder="e.g. vendorSeverity: Critical and isSuperseded: false and missingCount > 0" />
+      {can(user, 'data.export') && (
+        <div className="export-bar">
+          <ExportDialog entity="patches" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
+        </div>
+      )}
       {page && (
         <DataGrid
           tableId="patches"
