@@ -83,9 +83,11 @@ function publishedVsInstalledSql(assetWhere: string): string {
   const perDay =
     `SELECT toDate(e.event_at, {tz:String}) AS d, count() AS c FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} ` +
     `AND e.event = 'installed' AND e.previous_status = 'Missing' GROUP BY d`
+  // The cycle test is a HAVING on the cycle: as a WHERE over the per-day rows, the engine would push it down and run
+  // the date arithmetic once per install (measured: 460 ms instead of ~50 ms at 2.7 M installs).
   const installed =
     `SELECT toUInt16(0) AS s, toString(${patchTuesdaySql('d')}) AS k1, 'installed' AS k2, [toFloat64(sum(c))] AS v ` +
-    `FROM (${perDay}) WHERE ${patchTuesdaySql('d')} ${inWindow} GROUP BY k1`
+    `FROM (${perDay}) GROUP BY k1 HAVING k1 >= toString(${patchTuesdaySql(FIRST_DAY)})`
   return `${published} UNION ALL ${installed}`
 }
 
