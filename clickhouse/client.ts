@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import { Readable } from 'node:stream'
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 import { readDatabaseConfig, type DatabaseConfig } from './config'
+import { withBindLock } from './bind-lock'
 import { DatabaseUnavailableError, DataDirectoryBusyError, isDataDirectoryLockError } from './errors'
+import { streamEmbedded, streamHttp, type ByteStream, type StreamRequest } from './stream'
 
 /**
  * Settings pinned client-wide so both transports return the same JSON types: 64-bit integers as numbers,
@@ -38,6 +40,11 @@ export interface Database {
    * of this call), are parsed once by the engine, and are dropped afterwards. Values travel as data only.
    */
   insertStaged(tables: readonly StagedTable[], statements: readonly string[]): Promise<void>
+  /**
+   * Streams a SELECT's result as raw bytes in a text format (`CSV`, `TabSeparated`, `JSONEachRow`, …), fetched chunk by
+   * chunk as the consumer pulls: constant memory whatever the result's size. See `./stream`.
+   */
+  streamQuery(request: StreamRequest): ByteStream
   close(): Promise<void>
 }
 
@@ -59,10 +66,19 @@ interface PooledClient {
   chdb?: ChdbRawInsert
 }
 
+/** Opens a stream on the transport's own streaming path. */
+type Streamer = (request: StreamRequest) => ByteStream
+
+/** Over the embedded engine every bound call takes the process-wide bind lock (see `./bind-lock`). */
+function bound<T>(slot: PooledClient, params: QueryParams, work: () => Promise<T>): Promise<T> {
+  return slot.chdb && Object.keys(params).length > 0 ? withBindLock(work) : work()
+}
+
 class PooledDatabase implements Database {
   constructor(
     readonly config: DatabaseConfig,
     private readonly pool: PooledClient[],
+    private readonly streamer: Streamer,
   ) {}
 
   private async withClient<T>(work: (client: ClickHouseClient, slot: PooledClient) => Promise<T>): Promise<T> {
@@ -76,16 +92,24 @@ class PooledDatabase implements Database {
   }
 
   query<Row>(sql: string, params: QueryParams = {}): Promise<Row[]> {
-    return this.withClient(async (client) => {
-      const result = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' })
-      return result.json<Row>()
-    })
+    return this.withClient((client, slot) =>
+      bound(slot, params, async () => {
+        const result = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' })
+        return result.json<Row>()
+      }),
+    )
   }
 
   command(sql: string, params: QueryParams = {}): Promise<void> {
-    return this.withClient(async (client) => {
-      await client.command({ query: sql, query_params: params })
-    })
+    return this.withClient((client, slot) =>
+      bound(slot, params, async () => {
+        await client.command({ query: sql, query_params: params })
+      }),
+    )
+  }
+
+  streamQuery(request: StreamRequest): ByteStream {
+    return this.streamer(request)
   }
 
   insert(table: string, rows: readonly object[]): Promise<void> {
@@ -145,7 +169,7 @@ async function openEmbedded(config: Extract<DatabaseConfig, { engine: 'embedded'
     await client.command({ query: `USE ${config.database}` })
     pool.push({ client, inFlight: 0, chdb: (connection as unknown as { chdb?: ChdbRawInsert }).chdb })
   }
-  return new PooledDatabase(config, pool)
+  return new PooledDatabase(config, pool, (request) => streamEmbedded(config.clickhouseDir, config.database, PINNED_SETTINGS, request))
 }
 
 async function openHttp(config: Extract<DatabaseConfig, { engine: 'http' }>): Promise<Database> {
@@ -175,7 +199,7 @@ async function openHttp(config: Extract<DatabaseConfig, { engine: 'http' }>): Pr
     clickhouse_settings: PINNED_SETTINGS,
     max_open_connections: 10,
   })
-  return new PooledDatabase(config, [{ client, inFlight: 0 }])
+  return new PooledDatabase(config, [{ client, inFlight: 0 }], (request) => streamHttp(client, request))
 }
 
 const globalForDb = globalThis as unknown as { patchboardDb?: Promise<Database> }

@@ -36,6 +36,7 @@ function recording(): { db: Database; widgetStatements: () => number } {
     command: (sql, params) => db.command(sql, params),
     insert: (table, rows) => db.insert(table, rows),
     insertStaged: (tables, statements) => db.insertStaged(tables, statements),
+    streamQuery: (request) => db.streamQuery(request),
     close: () => db.close(),
   }
   return { db: wrapped, widgetStatements: () => statements.filter((sql) => sql.includes('AS b, s, k1, k2, v')).length }

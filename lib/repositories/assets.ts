@@ -1,7 +1,7 @@
 // Asset list queries (inventory with current missing/installed counts), always within the user's tag scope.
 import type { Database } from '@/clickhouse/client'
 import type { QqlScope } from '@/lib/qql'
-import { pageParams, type ListPage, type SqlFilter } from './paging'
+import { pageParams, type ListPage, type ListSource, type SqlFilter } from './paging'
 import { assetScopeFilter, withinScope } from './scope'
 
 export const ASSET_SORTS = {
@@ -40,23 +40,28 @@ const ASSET_ROW_COLUMNS = `a.asset_id AS id, a.name AS name, a.operating_system 
   a.last_scan_at AS lastScanAt, a.missing_count AS missingCount, a.installed_count AS installedCount,
   a.missing_critical_count AS missingCriticalCount`
 
+/** The rows of the Assets list (scope applied), in its order: what a page and an export read. */
+export function assetListSource(scope: QqlScope, request: Pick<AssetListRequest, 'filter' | 'sort' | 'dir'>): ListSource {
+  const orderBy = `${ASSET_SORTS[request.sort]} ${request.dir === 'asc' ? 'ASC' : 'DESC'}, a.asset_id ASC`
+  return { from: 'assets AS a FINAL', filter: withinScope(scope, request.filter), orderBy }
+}
+
 /**
  * One page and the total in a single query (`count() OVER ()`): a `patch.*` semi-join then runs once per page, not
  * twice. A page past the end has no row to carry the total, so only then is it counted separately.
  */
 export async function listAssets(db: Database, scope: QqlScope, request: AssetListRequest): Promise<ListPage<AssetListRow>> {
-  const filter = withinScope(scope, request.filter)
-  const order = `${ASSET_SORTS[request.sort]} ${request.dir === 'asc' ? 'ASC' : 'DESC'}, a.asset_id ASC`
+  const { from, filter, orderBy } = assetListSource(scope, request)
   const rows = await db.query<AssetListRow & { total: number }>(
     `SELECT ${ASSET_ROW_COLUMNS}, toUInt32(count() OVER ()) AS total
-     FROM assets AS a FINAL
+     FROM ${from}
      WHERE ${filter.where}
-     ORDER BY ${order}
+     ORDER BY ${orderBy}
      LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
     { ...filter.params, ...pageParams(request.page, request.pageSize) },
   )
   if (rows.length > 0) return { total: Number(rows[0].total), rows: rows.map(({ total: _total, ...row }) => row) }
-  const [count] = await db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM assets AS a FINAL WHERE ${filter.where}`, filter.params)
+  const [count] = await db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM ${from} WHERE ${filter.where}`, filter.params)
   return { total: Number(count?.total ?? 0), rows: [] }
 }
 

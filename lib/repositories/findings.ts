@@ -1,7 +1,7 @@
 // Findings (asset × patch, current status) list queries over the QQL findings source, within the user's scope.
 import type { Database } from '@/clickhouse/client'
 import { ENTITY_SOURCES, type QqlScope } from '@/lib/qql'
-import { pageParams, type ListPage, type SqlFilter } from './paging'
+import { pageParams, type ListPage, type ListSource, type SqlFilter } from './paging'
 import { withinScope } from './scope'
 
 export const FINDING_SORTS = {
@@ -46,21 +46,30 @@ function narrowed(filter: SqlFilter, of: FindingListRequest['of']): SqlFilter {
   return { where: `(${filter.where}) AND ${column} = {findingsOf:String}`, params: { ...filter.params, findingsOf: id } }
 }
 
-export async function listFindings(db: Database, scope: QqlScope, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
-  const filter = withinScope(scope, narrowed(request.filter, request.of))
+/** The rows of the Findings list (scope applied), in its order: what a page and an export read. */
+export function findingListSource(scope: QqlScope, request: Pick<FindingListRequest, 'filter' | 'of' | 'sort' | 'dir'>): ListSource {
   const direction = request.dir === 'asc' ? 'ASC' : 'DESC'
+  return {
+    from: ENTITY_SOURCES.findings,
+    filter: withinScope(scope, narrowed(request.filter, request.of)),
+    orderBy: `${FINDING_SORTS[request.sort]} ${direction}, f.asset_id ASC, f.patch_id ASC`,
+  }
+}
+
+export async function listFindings(db: Database, scope: QqlScope, request: FindingListRequest): Promise<ListPage<FindingListRow>> {
+  const { from, filter, orderBy } = findingListSource(scope, request)
   const [rows, [count]] = await Promise.all([
     db.query<FindingListRow>(
       `SELECT f.asset_id AS assetId, a.name AS assetName, a.operating_system AS operatingSystem, f.patch_id AS patchId,
               p.title AS patchTitle, p.vendor_severity AS vendorSeverity, p.kb AS kb, f.status AS status,
               f.first_seen_at AS firstSeenAt, f.installed_at AS installedAt
-       FROM ${ENTITY_SOURCES.findings}
+       FROM ${from}
        WHERE ${filter.where}
-       ORDER BY ${FINDING_SORTS[request.sort]} ${direction}, f.asset_id ASC, f.patch_id ASC
+       ORDER BY ${orderBy}
        LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
       { ...filter.params, ...pageParams(request.page, request.pageSize) },
     ),
-    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM ${ENTITY_SOURCES.findings} WHERE ${filter.where}`, filter.params),
+    db.query<{ total: number }>(`SELECT toUInt32(count()) AS total FROM ${from} WHERE ${filter.where}`, filter.params),
   ])
   return { total: Number(count?.total ?? 0), rows }
 }

@@ -35,6 +35,16 @@ export interface SqlFilter {
   params: Record<string, unknown>
 }
 
+/**
+ * What a list reads, without its page: the FROM clause (with joins), the scoped condition and the ORDER BY (ending in
+ * a unique key, so the order is total). The list page and the export stream read the same rows through it.
+ */
+export interface ListSource {
+  from: string
+  filter: SqlFilter
+  orderBy: string
+}
+
 /** LIMIT and OFFSET of a page: a page past the end (even at MAX_PAGE × MAX_PAGE_SIZE) is an empty page, never a wrapped-round one. */
 export function pageParams(page: number, pageSize: number) {
   return { limit: pageSize, offset: Math.min((page - 1) * pageSize, MAX_ROW_OFFSET) }
