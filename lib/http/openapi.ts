@@ -8,6 +8,7 @@ import { createActivationKeyInput } from '@/lib/services/activation-keys'
 import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/services/audit-log'
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
+import { exportDownloadQuery } from '@/lib/export/download'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import {
   createDashboardBody,
@@ -47,6 +48,7 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'GET', path: '/api/v1/assets/{id}', summary: 'One asset; 404 when it does not exist or is outside your scope', auth: 'assets.view', params: assetIdParams },
   { method: 'GET', path: '/api/v1/patches', summary: 'Patch catalog with counts over in-scope assets', auth: 'assets.view', query: patchListQuery },
   { method: 'GET', path: '/api/v1/findings', summary: 'Current asset × patch findings matching a QQL query, in your scope', auth: 'assets.view', query: findingListQuery },
+  { method: 'GET', path: '/api/v1/export', summary: 'A list (assets, patches, findings) as a CSV or XLSX file: the same query, sort and scope as the screen, streamed', auth: 'data.export', query: exportDownloadQuery },
   { method: 'POST', path: '/api/v1/qql/validate', summary: 'Check a QQL query: errors with positions, warnings, plain-English reading, v2 form of a v1 query', auth: 'assets.view', body: qqlValidateBody },
   { method: 'GET', path: '/api/v1/qql/suggest', summary: 'Autocomplete at a cursor: tokens, operators, values, known values in your scope', auth: 'assets.view', query: qqlSuggestQuery },
   { method: 'GET', path: '/api/v1/searches', summary: 'Your and shared saved searches, and your recent searches', auth: 'assets.view', query: searchListQuery },
