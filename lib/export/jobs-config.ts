@@ -2,16 +2,13 @@
 import path from 'node:path'
 import { z } from 'zod'
 
-const positiveInt = (name: string, fallback: number) =>
-  z.coerce
-    .number({ error: `${name} must be a whole number` })
-    .int(`${name} must be a whole number`)
-    .positive(`${name} must be above 0`)
-    .default(fallback)
+const positiveInt = (name: string) =>
+  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).positive(`${name} must be above 0`)
 
 const envSchema = z.object({
-  PATCHBOARD_EXPORT_MAX_ROWS: positiveInt('PATCHBOARD_EXPORT_MAX_ROWS', 5_000_000),
-  PATCHBOARD_EXPORT_DIRECT_MAX_ROWS: positiveInt('PATCHBOARD_EXPORT_DIRECT_MAX_ROWS', 10_000),
+  PATCHBOARD_EXPORT_MAX_ROWS: positiveInt('PATCHBOARD_EXPORT_MAX_ROWS').default(5_000_000),
+  PATCHBOARD_EXPORT_DIRECT_MAX_ROWS: positiveInt('PATCHBOARD_EXPORT_DIRECT_MAX_ROWS').default(10_000),
+  PATCHBOARD_EXPORT_JOB_BYTES_PER_SECOND: positiveInt('PATCHBOARD_EXPORT_JOB_BYTES_PER_SECOND').optional(),
 })
 
 export interface ExportLimits {
@@ -25,6 +22,8 @@ export interface ExportLimits {
   runningTotal: number
   /** How long a finished file is kept before it is deleted and its job marked expired. */
   retentionMs: number
+  /** A cap on how fast a background job writes its file (PATCHBOARD_EXPORT_JOB_BYTES_PER_SECOND); null: as fast as it can. */
+  jobBytesPerSecond: number | null
 }
 
 /** The limits from the environment; a malformed value stops with a sentence naming the variable. */
@@ -37,6 +36,7 @@ export function readExportLimits(env: Record<string, string | undefined> = proce
     runningPerUser: 2,
     runningTotal: 4,
     retentionMs: 24 * 60 * 60 * 1000,
+    jobBytesPerSecond: parsed.data.PATCHBOARD_EXPORT_JOB_BYTES_PER_SECOND ?? null,
   }
 }
 

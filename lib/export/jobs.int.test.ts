@@ -64,7 +64,8 @@ describe('export job runner', () => {
     await runner.pump()
     await eventually(async () => (await statusOf(running)) === 'running' && gate.started.includes(running.id))
     const partial = `${path.join(exportsDirectory(dataDir), running.id)}.csv.part`
-    expect(fs.existsSync(partial)).toBe(true)
+    // The partial file is being written (the stream opens it asynchronously).
+    await eventually(async () => fs.existsSync(partial))
     const waitingCanceled = await runner.cancel(waiting, 'ada@test.io')
     expect(waitingCanceled.status).toBe('canceled')
     expect(waitingCanceled.error).toBe('Canceled by ada@test.io before it started.')

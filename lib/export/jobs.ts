@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/auth/user'
 import { findExportJob, listExpiredExportJobs, listExportJobsByStatus, writeExportJob, type ExportJobRecord } from '@/lib/repositories/export-jobs'
 import { findUserById } from '@/lib/repositories/users'
 import { exportsDirectory, type ExportLimits } from './jobs-config'
+import { openJobFile } from './jobs-throttle'
 
 /** What writes a job's rows: the core export (lib/export/run.ts) in the server, something slower in tests. */
 export interface JobExporter {
@@ -188,11 +189,11 @@ export class ExportRunner {
       if (total > limits.maxRows) throw new JobRefusal(limitReason(total, limits.maxRows))
       job = await writeExportJob(db, { ...job, rowsTotal: total, filePath: partPath })
       fs.mkdirSync(path.dirname(partPath), { recursive: true })
-      const sink = fs.createWriteStream(partPath)
+      const file = openJobFile(partPath, limits.jobBytesPerSecond)
       let lastWrite = Date.now()
       let progressWrite: Promise<unknown> = Promise.resolve()
       const result = await exporter
-        .write(job, user, sink, (rowsWritten, totalRows) => {
+        .write(job, user, file.sink, (rowsWritten, totalRows) => {
           entry.rowsWritten = rowsWritten
           entry.rowsTotal = Math.max(totalRows, entry.rowsTotal)
           if (rowsWritten > limits.maxRows) this.abort(entry, { status: 'failed', error: limitReason(rowsWritten, limits.maxRows) })
@@ -204,7 +205,7 @@ export class ExportRunner {
           })
         }, entry.controller.signal)
         .finally(async () => {
-          await new Promise<void>((resolve) => (sink.writableFinished || sink.destroyed ? resolve() : sink.end(resolve)))
+          await file.close()
           await progressWrite
         })
       if (entry.controller.signal.aborted) throw new Error('aborted')
