@@ -91,7 +91,9 @@ export function historyGrid(series: HistorySeries, rows: readonly ResultRow[], o
       }
     }
     case 'publishedVsInstalled': {
-      const cycles = [...new Set(rows.map((row) => row.k1))].sort()
+      // Cycles that started before the window's first day's cycle are not shown (the SQL leaves them in, see its note).
+      const firstCycle = patchTuesdayCycle(days[0])
+      const cycles = [...new Set(rows.map((row) => row.k1))].filter((cycle) => cycle >= firstCycle).sort()
       const valueOf = (kind: string) => cycles.map((cycle) => rows.find((row) => row.k1 === cycle && row.k2 === kind)?.v[0] ?? 0)
       return {
         keys: cycles,

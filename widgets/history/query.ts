@@ -83,11 +83,10 @@ function publishedVsInstalledSql(assetWhere: string): string {
   const perDay =
     `SELECT toDate(e.event_at, {tz:String}) AS d, count() AS c FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} ` +
     `AND e.event = 'installed' AND e.previous_status = 'Missing' GROUP BY d`
-  // The cycle test is a HAVING on the cycle: as a WHERE over the per-day rows, the engine would push it down and run
-  // the date arithmetic once per install (measured: 460 ms instead of ~50 ms at 2.7 M installs).
+  // No cycle test here: the engine would push it down to every install (measured 460 ms instead of ~50 ms at 2.7 M
+  // installs, as a WHERE or a HAVING alike); the few cycles before the window are dropped in widgets/history/data.ts.
   const installed =
-    `SELECT toUInt16(0) AS s, toString(${patchTuesdaySql('d')}) AS k1, 'installed' AS k2, [toFloat64(sum(c))] AS v ` +
-    `FROM (${perDay}) GROUP BY k1 HAVING k1 >= toString(${patchTuesdaySql(FIRST_DAY)})`
+    `SELECT toUInt16(0) AS s, toString(${patchTuesdaySql('d')}) AS k1, 'installed' AS k2, [toFloat64(sum(c))] AS v FROM (${perDay}) GROUP BY k1`
   return `${published} UNION ALL ${installed}`
 }
 
