@@ -149,15 +149,17 @@ export class XlsxWriter {
     return `${xml}</row>`
   }
 
-  /** Adds one data row (one value per column, in column order). */
-  async addRow(values: readonly XlsxValue[]): Promise<void> {
-    if (this.sheet === null || this.sheetRows === this.limit) {
-      await this.endSheet()
-      await this.startSheet()
+  /** Adds data rows (one value per column, in column order), starting a new sheet whenever one is full. */
+  async addRows(rows: readonly (readonly XlsxValue[])[]): Promise<void> {
+    for (const values of rows) {
+      if (this.sheet === null || this.sheetRows === this.limit) {
+        await this.endSheet()
+        await this.startSheet()
+      }
+      this.sheetRows++
+      this.pending.push(this.rowXml(values, this.sheetRows + 1))
+      if (this.pending.length >= ROWS_PER_WRITE) await this.flush()
     }
-    this.sheetRows++
-    this.pending.push(this.rowXml(values, this.sheetRows + 1))
-    if (this.pending.length >= ROWS_PER_WRITE) await this.flush()
   }
 
   /** Ends the last sheet and writes the workbook parts; returns how many sheets the file has. */
