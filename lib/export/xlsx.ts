@@ -56,8 +56,12 @@ function columnLetters(index: number): string {
   return letters
 }
 
+/** Excel refuses a cell of more than 32,767 characters: longer text is cut there. */
+const MAX_CELL_TEXT = 32_767
+
 function inlineString(ref: string, text: string, style = ''): string {
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`
+  const fitted = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text
+  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(fitted)}</t></is></c>`
 }
 
 /**
