@@ -59,6 +59,9 @@ export default defineConfig({
         PATCHBOARD_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
         PATCHBOARD_OIDC_CLIENT_ID: SSO_CLIENT.id,
         PATCHBOARD_OIDC_CLIENT_SECRET: SSO_CLIENT.secret,
+        // e2e/export.spec.ts: a filtered Findings export becomes a background job, written slowly enough to watch.
+        PATCHBOARD_EXPORT_DIRECT_MAX_ROWS: '100',
+        PATCHBOARD_EXPORT_JOB_BYTES_PER_SECOND: '8000',
       },
     },
   ],

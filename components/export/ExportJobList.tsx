@@ -41,7 +41,9 @@ const isActive = (job: ExportJobView) => job.status === 'queued' || job.status =
 function Progress({ job }: { job: ExportJobView }) {
   if (job.status === 'queued') return <span className="export-progress-text">Waiting: two exports of yours run at a time.</span>
   if (job.status !== 'running') return <span className="export-progress-text">{job.rowsTotal > 0 ? `${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows` : '—'}</span>
-  const label = `${job.percent} % — ${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows, ${eta(job.etaSeconds)}`
+  const label = job.finishing
+    ? `All ${count(job.rowsTotal)} rows read; finishing the file…`
+    : `${job.percent} % — ${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows, ${eta(job.etaSeconds)}`
   return (
     <div className="export-progress">
       <progress max={100} value={job.percent} aria-label={`Progress of the ${job.entity} export`} />

@@ -51,6 +51,7 @@ export const exportJobViewSchema = z.object({
   rowsTotal: z.number(),
   percent: z.number().describe('0–100, from rows written of the total'),
   etaSeconds: z.number().nullable().describe('estimated seconds left while running, from the rate so far; null when unknown'),
+  finishing: z.boolean().describe('running with every row read: the file is being completed'),
   bytes: z.number(),
   sheets: z.number(),
   error: z.string().describe('why it failed, or what cancel / expiry did; empty otherwise'),
@@ -66,9 +67,11 @@ export type ExportJobView = z.infer<typeof exportJobViewSchema>
 function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: number } | null, now = Date.now()): ExportJobView {
   const rowsWritten = Math.max(live?.rowsWritten ?? 0, job.rowsWritten)
   const rowsTotal = Math.max(live?.rowsTotal ?? 0, job.rowsTotal)
-  const percent = job.status === 'done' ? 100 : rowsTotal > 0 ? Math.min(100, Math.floor((rowsWritten / rowsTotal) * 100)) : 0
+  // Every row read while still running: the writer is completing the file (XLSX closing its zip, a capped rate).
+  const finishing = job.status === 'running' && rowsTotal > 0 && rowsWritten >= rowsTotal
+  const percent = job.status === 'done' ? 100 : rowsTotal > 0 ? Math.min(finishing ? 99 : 100, Math.floor((rowsWritten / rowsTotal) * 100)) : 0
   let etaSeconds: number | null = null
-  if (job.status === 'running' && job.startedAt && rowsWritten > 0 && rowsTotal > 0) {
+  if (job.status === 'running' && !finishing && job.startedAt && rowsWritten > 0 && rowsTotal > 0) {
     const elapsed = (now - Date.parse(job.startedAt)) / 1000
     etaSeconds = Math.max(0, Math.round(((rowsTotal - rowsWritten) * elapsed) / rowsWritten))
   }
@@ -84,6 +87,7 @@ function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: nu
     rowsTotal,
     percent,
     etaSeconds,
+    finishing,
     bytes: job.bytes,
     sheets: job.sheets,
     error: job.error,

@@ -1,0 +1,82 @@
+// Export journey: an analyst filters Findings, exports XLSX as a background job (the direct-download limit is lowered for
+// e2e in playwright.config.ts, and the job's file rate capped so it runs for a few seconds), watches the progress bar on
+// My exports, and downloads a real XLSX holding exactly the filtered rows.
+import fs from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import * as XLSX from '@e965/xlsx'
+import { expect, test } from '@playwright/test'
+import { E2E_ADMIN } from '../playwright.config'
+import { ExportDialog, ExportsPage } from './pages/exports-page'
+import { ListPage } from './pages/list-page'
+import { LoginPage } from './pages/login-page'
+
+test.beforeEach(async ({ page }) => {
+  const login = new LoginPage(page)
+  await login.open()
+  await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
+  await expect(page).toHaveURL(/\/dashboards\//)
+})
+
+test('an analyst filters Findings, exports XLSX in the background, watches the progress, downloads it from My exports', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto('/findings')
+  const list = new ListPage(page)
+  await list.fill('status: Missing')
+  await list.submit()
+  await expect(page).toHaveURL(/q=status/)
+  const listed = await list.total()
+
+  const dialog = new ExportDialog(page)
+  await dialog.open()
+  await expect(dialog.summary).toContainText('Findings where status is Missing, in your tag scope')
+  expect(await dialog.rows()).toBe(listed)
+  await expect(dialog.dialog).toContainText('written in the background')
+  await dialog.dialog.getByRole('checkbox', { name: 'Days missing' }).uncheck()
+  await page.screenshot({ path: 'test-results/export-dialog.png' })
+  expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  await dialog.chooseFormat('Excel (XLSX)')
+  await dialog.startBackgroundExport()
+  await dialog.openMyExports()
+
+  const exportsPage = new ExportsPage(page)
+  const row = exportsPage.newest()
+  await expect(row).toContainText('Findings · XLSX')
+  await expect(exportsPage.progressBar(row)).toBeVisible()
+  await expect(row.getByTestId('export-progress-text')).toContainText(new RegExp(`(of|All) ${listed.toLocaleString('en')} rows`))
+  await page.screenshot({ path: 'test-results/export-running.png' })
+  expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+
+  // The page polls while the job runs: it turns Ready without a reload.
+  await expect(row).toContainText('Ready', { timeout: 90_000 })
+  await page.screenshot({ path: 'test-results/export-ready.png' })
+  const download = await exportsPage.download(row)
+  expect(download.suggestedFilename()).toMatch(/^patchboard-findings-.*\.xlsx$/)
+  const file = await download.path()
+  const workbook = XLSX.read(fs.readFileSync(file))
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[workbook.SheetNames[0]], { header: 1 })
+  const header = rows[0] as string[]
+  expect(header).toContain('Status')
+  expect(header).not.toContain('Days missing')
+  expect(rows.length - 1).toBe(listed)
+  const status = header.indexOf('Status')
+  expect(rows.slice(1).every((values) => values[status] === 'Missing')).toBe(true)
+})
+
+test('My exports is in the navigation, and a small export downloads at once from the dialog', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My exports' }).click()
+  await expect(page).toHaveURL(/\/exports$/)
+  await expect(page.getByRole('heading', { name: 'My exports' })).toBeVisible()
+  await page.goto('/assets?q=name%3A%20%22nothing-matches-this%22')
+  const dialog = new ExportDialog(page)
+  await dialog.open()
+  await expect(dialog.summary).toContainText('0 rows')
+  await dialog.chooseFormat('CSV')
+  await expect(dialog.dialog.getByRole('checkbox', { name: /byte order mark/ })).toBeChecked()
+  const downloading = page.waitForEvent('download')
+  await dialog.dialog.getByRole('link', { name: 'Download CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^patchboard-assets-.*\.csv$/)
+  const text = fs.readFileSync(await download.path(), 'utf8')
+  expect(text.startsWith('\uFEFF')).toBe(true)
+  expect(text.trim().split(/\r?\n/)).toHaveLength(1)
+})
