@@ -16,6 +16,8 @@ const SINCE_WINDOW = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32
 /** Patch Tuesday cycles reach up to a month before the window's first day. */
 const SINCE_FIRST_CYCLE = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 33)"
 const FAILED_PATCH_STATUSES = ['Failed', 'Download Failed']
+/** An install seen: a finding that was Missing became Installed. */
+const INSTALL = "e.event = 'installed' AND e.previous_status = 'Missing'"
 /** The key of the row holding the current state. */
 export const CURRENT_STATE_KEY = 'current'
 
@@ -27,10 +29,13 @@ export function patchTuesdaySql(date: string): string {
 
 const assetsMatching = (assetWhere: string, column: string) => (assetWhere === '1' ? '1' : `${column} IN (SELECT a.asset_id FROM assets AS a FINAL WHERE ${assetWhere})`)
 
-/** The events (alias `e`, with the patch's severity as `p.vendor_severity` when asked) of the assets matching the query. */
-function scopedEvents(assetWhere: string, withSeverity: boolean): string {
+/**
+ * The events (alias `e`, with the patch's severity as `p.vendor_severity` when asked) matching `conditions`, of the
+ * assets matching the query. The asset test comes last: the cheap tests on event columns go first and spare it most rows.
+ */
+function scopedEvents(assetWhere: string, withSeverity: boolean, conditions: string): string {
   const severity = withSeverity ? ' INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = e.patch_id' : ''
-  return `finding_events AS e${severity} WHERE ${assetsMatching(assetWhere, 'e.asset_id')}`
+  return `finding_events AS e${severity} WHERE ${conditions} AND ${assetsMatching(assetWhere, 'e.asset_id')}`
 }
 
 /**
@@ -54,7 +59,7 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
   const changes =
     `SELECT toUInt16(0) AS s, toString(${day}) AS k1, toString(${bySeverity ? 'p.vendor_severity' : "''"}) AS k2, ` +
     `[toFloat64(countIf(${intoMissing}) - countIf(${outOfMissing})), toFloat64(countIf(${intoInstalled}) - countIf(${outOfInstalled}))] AS v ` +
-    `FROM ${scopedEvents(assetWhere, bySeverity)} AND ${SINCE_WINDOW} AND ${day} > ${FIRST_DAY} AND ${day} <= ${TODAY} GROUP BY k1, k2`
+    `FROM ${scopedEvents(assetWhere, bySeverity, `${SINCE_WINDOW} AND ${day} > ${FIRST_DAY} AND ${day} <= ${TODAY}`)} GROUP BY k1, k2`
   return `${current} UNION ALL ${changes}`
 }
 
@@ -67,8 +72,7 @@ function timeToPatchSql(assetWhere: string): string {
   const days = "dateDiff('second', e.first_seen_at, e.event_at) / 86400"
   return (
     `SELECT toUInt16(0) AS s, toString(e.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_WINDOW} AND e.event = 'installed' AND e.previous_status = 'Missing' ` +
-    `AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY} GROUP BY k1`
+    `FROM ${scopedEvents(assetWhere, false, `${SINCE_WINDOW} AND ${INSTALL} AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY}`)} GROUP BY k1`
   )
 }
 
@@ -81,8 +85,7 @@ function publishedVsInstalledSql(assetWhere: string): string {
     `FROM patches AS p2 FINAL WHERE ${cycleOf('p2.published_at')} ${inWindow} AND toDate(p2.published_at, {tz:String}) <= ${TODAY} GROUP BY k1`
   // Installs are counted per day first, so the cycle's date arithmetic runs once per day, not once per install.
   const perDay =
-    `SELECT toDate(e.event_at, {tz:String}) AS d, count() AS c FROM ${scopedEvents(assetWhere, false)} AND ${SINCE_FIRST_CYCLE} ` +
-    `AND e.event = 'installed' AND e.previous_status = 'Missing' GROUP BY d`
+    `SELECT toDate(e.event_at, {tz:String}) AS d, count() AS c FROM ${scopedEvents(assetWhere, false, `${SINCE_FIRST_CYCLE} AND ${INSTALL}`)} GROUP BY d`
   // No cycle test here: the engine would push it down to every install (measured 460 ms instead of ~50 ms at 2.7 M
   // installs, as a WHERE or a HAVING alike); the few cycles before the window are dropped in widgets/history/data.ts.
   const installed =
