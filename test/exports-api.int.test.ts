@@ -11,7 +11,7 @@ import { readExportLimits } from '@/lib/export/jobs-config'
 import { getExportRunner, startExportRunner, stopExportRunner } from '@/lib/export/jobs-runtime'
 import { findExportJob, writeExportJob } from '@/lib/repositories/export-jobs'
 import { insertApiToken } from '@/lib/repositories/api-tokens'
-import { createUser, type UserRecord } from '@/lib/repositories/users'
+import { createUser, saveUser, type UserRecord } from '@/lib/repositories/users'
 import type { ExportJobView } from '@/lib/services/exports'
 import { openTestDatabase } from './database'
 import { eventually, gatedExporter, queuedJob } from './export-job-fixtures'
@@ -20,7 +20,7 @@ import { callRoute, discoverRouteHandlers, type RouteHandler } from './route-har
 let db: Database
 let close: () => Promise<void>
 let routes: RouteHandler[]
-const people: Record<'ada' | 'eve', { user: UserRecord; token: string }> = {} as never
+const people: Record<'ada' | 'eve' | 'berlin', { user: UserRecord; token: string }> = {} as never
 
 async function person(email: string, role: Role) {
   const user = await createUser(db, { email, name: email, role, scope: { all: true, tags: [] }, passwordHash: '' })
@@ -82,6 +82,22 @@ describe('export jobs API', () => {
     const [audit] = await db.query<{ actor: string; after: string }>("SELECT actor_email AS actor, after FROM audit_log WHERE action = 'export.job' AND entity_id = {id:String}", { id: done.id })
     expect(audit.actor).toBe('ada@test.io')
     expect(JSON.parse(audit.after)).toEqual({ entity: 'findings', format: 'csv', query: 'status: Missing', version: 2, columns: ['asset.name', 'patch.title', 'status'], rows: done.rowsWritten, bytes: done.bytes })
+  })
+
+  it("a job exports only the rows in its owner's tag scope (the scope of when it runs)", async () => {
+    const berlin = await person('berlin@test.io', 'Patch Reader')
+    await saveUser(db, berlin.user, { scope: { all: false, tags: ['Site-Berlin'] } })
+    people.berlin = berlin
+    const job = view(await start('berlin', { entity: 'assets', columns: ['name', 'tags.name'] }))
+    const done = await eventually(async () => {
+      const status = view(await call('GET', `/api/v1/exports/${job.id}`, 'berlin'))
+      return status.status === 'done' && status
+    })
+    const lines = (await call('GET', done.downloadUrl!, 'berlin')).text.trimEnd().split(/\r?\n/).slice(1)
+    const [{ inScope }] = await db.query<{ inScope: number }>("SELECT toUInt32(count()) AS inScope FROM assets FINAL WHERE has(tags, 'Site-Berlin')")
+    expect(lines.length).toBe(Number(inScope))
+    expect(lines.length).toBeGreaterThan(0)
+    expect(lines.every((line) => line.includes('Site-Berlin'))).toBe(true)
   })
 
   it('another user (an Administrator too) gets 404 for status, cancel and download, and the refusal is a recorded decision', async () => {

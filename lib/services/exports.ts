@@ -1,6 +1,7 @@
 // Export jobs as the API serves them: start (row limit checked first), list mine, status with an ETA, cancel, download — owner only.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
 import { decideResourceAccess } from '@/lib/auth/policy'
@@ -10,6 +11,7 @@ import { EXPORT_ENTITIES, resolveColumns } from '@/lib/export/columns'
 import { countRowsFor, exportColumnsFor } from '@/lib/export/jobs-exporter'
 import { exportSource } from '@/lib/export/query'
 import { limitReason } from '@/lib/export/jobs'
+import { exportsDirectory } from '@/lib/export/jobs-config'
 import { getExportRunner } from '@/lib/export/jobs-runtime'
 import { findExportJob, listExportJobsOfUser, writeExportJob, type ExportJobRecord } from '@/lib/repositories/export-jobs'
 import { compileSearch, tokenVersionParam } from './search'
@@ -185,6 +187,8 @@ export async function openExportDownload(db: Database, user: SessionUser, id: st
   const job = await ownJob(db, user, id)
   if (job.status === 'expired') throw conflict('EXPORT_EXPIRED', 'This export expired: its file was deleted 24 hours after it was written. Export again.')
   if (job.status !== 'done') throw conflict('EXPORT_NOT_READY', `This export is ${job.status}; its file can be downloaded once it is done.`)
-  if (!fs.existsSync(job.filePath)) throw conflict('EXPORT_FILE_MISSING', 'The file of this export is no longer on the server. Export again.')
+  // Only ever a file of the exports directory (the runner writes the path; this keeps a bad row from reading elsewhere).
+  const inExports = path.dirname(path.resolve(job.filePath)) === exportsDirectory(db.config.dataDir)
+  if (!inExports || !fs.existsSync(job.filePath)) throw conflict('EXPORT_FILE_MISSING', 'The file of this export is no longer on the server. Export again.')
   return { stream: fs.createReadStream(job.filePath), fileName: job.fileName, bytes: fs.statSync(job.filePath).size, format: job.format }
 }
