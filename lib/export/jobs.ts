@@ -211,7 +211,7 @@ export class ExportRunner {
       if (entry.controller.signal.aborted) throw new Error('aborted')
       fs.renameSync(partPath, finalPath)
       const finishedAt = this.now()
-      job = await writeExportJob(db, {
+      const done: ExportJobRecord = {
         ...job,
         status: 'done',
         rowsWritten: result.rows,
@@ -221,8 +221,10 @@ export class ExportRunner {
         filePath: finalPath,
         finishedAt: finishedAt.toISOString(),
         expiresAt: this.expiryFrom(finishedAt),
-      })
-      await this.options.onDone?.(job)
+      }
+      // Audited before it can be downloaded: an export the log cannot record fails instead.
+      await this.options.onDone?.(done)
+      job = await writeExportJob(db, done)
     } catch (error) {
       this.removeFile(partPath)
       this.removeFile(finalPath)
