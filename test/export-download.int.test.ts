@@ -8,6 +8,7 @@ import { scanDocumentSchema } from '@/ingest/schema/scan'
 import { writeScans } from '@/ingest/writer'
 import { generateApiToken } from '@/lib/auth/api-tokens'
 import { hashPassword } from '@/lib/auth/password'
+import { DEFAULT_COLUMNS } from '@/lib/export/columns'
 import { insertApiToken } from '@/lib/repositories/api-tokens'
 import { createUser } from '@/lib/repositories/users'
 import { openTestDatabase } from './database'
@@ -64,12 +65,12 @@ describe('GET /api/v1/export', () => {
     expect(XLSX.utils.sheet_to_json(book.Sheets.Assets, { header: 1 })).toEqual([['Asset id', 'Name'], ['berlin-1', 'BERLIN-1']])
   })
 
-  it('records the download in the audit log with its rows and bytes', async () => {
-    const { bytes } = await download('entity=patches&format=csv&columns=id')
+  it('records the download in the audit log with its rows, bytes and the columns written', async () => {
+    const { bytes } = await download('entity=patches&format=csv')
     // The audit entry is written once the body has been sent.
     await new Promise((resolve) => setTimeout(resolve, 200))
     const [entry] = await db.query<{ after: string }>("SELECT after FROM audit_log WHERE action = 'export.download' AND after LIKE '%patches%' ORDER BY at DESC LIMIT 1")
-    expect(JSON.parse(entry.after)).toMatchObject({ entity: 'patches', format: 'csv', rows: 2, bytes: bytes.length, columns: ['id'] })
+    expect(JSON.parse(entry.after)).toMatchObject({ entity: 'patches', format: 'csv', rows: 2, bytes: bytes.length, columns: [...DEFAULT_COLUMNS.patches] })
   })
 
   it.each([
