@@ -129,20 +129,26 @@ async function measure() {
     if (problems.length > 0) throw new Error(`widgets without data: ${JSON.stringify(problems)}`)
 
     // The same SQL, per widget, parameters written in, all widgets at once (the engine runs unbound queries in parallel).
-    const perWidget = widgets.map((widget) => {
-      const plan = planWidget(widget, { user: EVERYONE, filters: NO_FILTERS })
-      return { title: widget.title, sql: plan.ok ? plan.built.branches.map((branch) => inline(branch.sql, branch.params)) : [] }
-    })
-    const plain = perWidget.flatMap((widget) => widget.sql)
+    const plainSql = (user: QqlUser) =>
+      widgets.map((widget) => {
+        const plan = planWidget(widget, { user, filters: NO_FILTERS })
+        return { title: widget.title, sql: plan.ok ? plan.built.branches.map((branch) => inline(branch.sql, branch.params)) : [] }
+      })
+    const plain = plainSql(EVERYONE).flatMap((widget) => widget.sql)
     const parallelPlain = () => Promise.all(plain.map((sql) => db.query(sql)))
     await parallelPlain()
-    // Where the time goes: each widget's SQL alone.
-    const perWidgetPlainMs: Record<string, number> = {}
-    for (const widget of perWidget) {
-      const runs = [] as number[]
-      for (let i = 0; i < 3; i++) runs.push(await timed(() => Promise.all(widget.sql.map((sql) => db.query(sql)))))
-      perWidgetPlainMs[widget.title] = summary(runs).p50
+    // Where the time goes: each widget's SQL alone, for everyone and for the first scoped viewer.
+    const perWidgetMs = async (user: QqlUser) => {
+      const times: Record<string, number> = {}
+      for (const widget of plainSql(user)) {
+        const runs = [] as number[]
+        for (let i = 0; i < 3; i++) runs.push(await timed(() => Promise.all(widget.sql.map((sql) => db.query(sql)))))
+        times[widget.title] = summary(runs).p50
+      }
+      return times
     }
+    const perWidgetPlainMs = await perWidgetMs(EVERYONE)
+    const perWidgetScopedPlainMs = await perWidgetMs(VIEWERS[1])
 
     const samples = { cold: [] as number[], plain: [] as number[], scopedCold: [] as number[], warm: [] as number[], concurrent: [] as number[] }
     // Interleaved, so a change in the machine's load hits both sides of the ratio alike.
@@ -166,6 +172,7 @@ async function measure() {
       coldMs: { ...coldSummary, target: 'p50 ≤ 1000' },
       plainParallelMs: plainSummary,
       perWidgetPlainMs,
+      perWidgetScopedPlainMs: { scope: VIEWERS[1].scope.tags, ...perWidgetScopedPlainMs },
       coldOverPlainRatio: Math.round((coldSummary.p50 / plainSummary.p50) * 100) / 100,
       scopedColdMs: summary(samples.scopedCold),
       warmMs: { ...summary(samples.warm), target: 'p50 ≤ 50' },
