@@ -8,6 +8,7 @@ import { rebuildWidget } from './rebuild'
 import type { WidgetResult } from './result'
 import type { Widget } from './schema'
 import type { BuildContext, BuiltQuery } from './shared/query'
+import { viewerTimeZone } from './shared/tokens'
 import { tableQuery } from './table/query'
 
 export type WidgetPlan = { ok: true; widget: Widget; built: Extract<BuiltQuery, { ok: true }> } | { ok: false; result: WidgetResult }
@@ -38,7 +39,8 @@ export function planWidget(widget: Widget, context: BuildContext): WidgetPlan {
   if (rebuilt.outcome === 'rebuilt') return { ok: false, result: { status: 'needsRebuild', widgetId: widget.id, reasons: rebuilt.changes } }
   if (rebuilt.outcome === 'notRebuildable') return { ok: false, result: { status: 'broken', widgetId: widget.id, reasons: rebuilt.reasons } }
   const current = rebuilt.after
-  const built = queryOf(current, context)
+  // An unknown zone reads as UTC everywhere (the compiler's rule), never as an engine error.
+  const built = queryOf(current, { ...context, user: { ...context.user, timeZone: viewerTimeZone(context.user.timeZone) } })
   if (!built.ok) return { ok: false, result: { status: 'invalid', widgetId: widget.id, problems: built.problems } }
   return { ok: true, widget: current, built }
 }

@@ -8,6 +8,7 @@ import { pieOption } from './pie/options'
 import type { WidgetResult } from './result'
 import type { Widget } from './schema'
 import { widgetGrid, type Grid } from './shared/data'
+import { viewerTimeZone } from './shared/tokens'
 import { tableView, type TableView } from './table/options'
 
 export type WidgetView =
@@ -19,7 +20,7 @@ export type WidgetView =
 /** The view of a widget's result for a viewer in `timeZone` (history windows end on the result's day there). */
 export function presentWidget(widget: Widget, result: WidgetResult, timeZone: string): WidgetView {
   if (result.status !== 'ok') return { kind: 'problem', result }
-  const grid = widgetGrid(widget, result.rows, { timeZone, now: new Date(result.computedAt) })
+  const grid = widgetGrid(widget, result.rows, { timeZone: viewerTimeZone(timeZone), now: new Date(result.computedAt) })
   const notes = result.notes
   switch (widget.type) {
     case 'count':

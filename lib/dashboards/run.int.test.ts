@@ -8,7 +8,7 @@ import { writeScans } from '@/ingest/writer'
 import { readDataVersion } from '@/lib/repositories/data-version'
 import { newestScanTime } from '@/lib/repositories/widget-data'
 import { openTestDatabase } from '@/test/database'
-import { DEFAULT_DASHBOARD, DEMO_V1_DASHBOARD } from '@/widgets/defaults'
+import { DEFAULT_DASHBOARD, DEFAULT_WIDGETS, DEMO_V1_DASHBOARD, WIDGET_LIBRARY } from '@/widgets/defaults'
 import { rebuildWidget } from '@/widgets/rebuild'
 import { widgetSchema, type Widget } from '@/widgets/schema'
 import { WidgetResultCache } from './cache'
@@ -113,6 +113,29 @@ describe('runWidgets', () => {
     expect(failed).toMatchObject({ status: 'failed', message: 'Code: 999. refused' })
     expect(outdated).toMatchObject({ status: 'needsRebuild', reasons: [{ from: 'os: "Windows Server"', to: 'operatingSystem: "Windows Server"' }] })
     expect(invalid).toMatchObject({ status: 'invalid', problems: [{ source: 'query', start: 8 }] })
+  })
+})
+
+describe('viewer input', () => {
+  it('an unknown time zone reads as UTC, never an engine error', async () => {
+    const widgets = DEFAULT_DASHBOARD.widgets
+    const [mars, utc] = await Promise.all(
+      ['Mars/Olympus_Mons', 'UTC'].map((timeZone) => runWidgets(db, widgets, { user: { ...EVERYONE, timeZone }, cache: new WidgetResultCache() })),
+    )
+    expect(mars.map((result) => result.status)).toEqual(widgets.map(() => 'ok'))
+    // Rows of a GROUP BY come in no particular order.
+    const sorted = (results: typeof mars) =>
+      results.map((result) => (result.status === 'ok' ? [...result.rows].sort((a, b) => `${a.s}|${a.k1}|${a.k2}`.localeCompare(`${b.s}|${b.k1}|${b.k2}`)) : null))
+    expect(sorted(mars)).toEqual(sorted(utc))
+  })
+
+  it('a dashboard filter that is not QQL makes every widget say so; one outside a widget vocabulary is a note', async () => {
+    const widgets = [DEFAULT_WIDGETS.missingBySeverity, WIDGET_LIBRARY[2]]
+    const broken = await runWidgets(db, widgets, { user: EVERYONE, filters: { query: 'osFamily: (', tags: [] }, cache: new WidgetResultCache() })
+    expect(broken.map((result) => result.status === 'invalid' && result.problems[0].source)).toEqual(['filters', 'filters'])
+    const [findings, patches] = await runWidgets(db, widgets, { user: EVERYONE, filters: { query: 'osFamily: Windows', tags: [] }, cache: new WidgetResultCache() })
+    expect(findings).toMatchObject({ status: 'ok', notes: [] })
+    expect(patches).toMatchObject({ status: 'ok', notes: [expect.stringContaining('dashboard filter not applied to patches')] })
   })
 })
 

@@ -64,7 +64,10 @@ type Compiled = { ok: true; where: string; params: QqlParams; notes: string[] } 
 /** Compiles `query AND dashboard filters AND extra` in the viewer's scope (the compiler applies the tag scope). */
 export function compileConditions(entity: ListEntity, query: string, context: BuildContext, source: string, extra: readonly QqlNode[] = []): Compiled {
   const combined = conditions(entity, query, context.filters, extra)
-  if (!combined.ok) return { ok: false, problems: combined.errors.map((error) => ({ source, message: error.message, start: error.start, end: error.end })) }
+  if (!combined.ok) {
+    const where = combined.source === 'filters' ? 'filters' : source
+    return { ok: false, problems: combined.errors.map((error) => ({ source: where, message: error.message, start: error.start, end: error.end })) }
+  }
   const compiled = compileQql({ query: printQuery(combined.ast), entity, user: context.user })
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map((error) => ({ source, message: error.message })) }
   return { ok: true, where: compiled.where, params: compiled.params, notes: combined.filterNote === null ? [] : [combined.filterNote] }

@@ -65,7 +65,20 @@ export function filterText(filters: DashboardFilters): string {
   return [filters.query.trim(), tags].filter((part) => part !== '').map((part) => `(${part})`).join(' AND ')
 }
 
-export type Conditions = { ok: true; ast: QqlNode | null; filterApplied: boolean; filterNote: string | null } | { ok: false; errors: QqlError[] }
+export type Conditions =
+  | { ok: true; ast: QqlNode | null; filterApplied: boolean; filterNote: string | null }
+  /** `filters`: the dashboard filter itself is not valid QQL (in the assets vocabulary every filter is written in). */
+  | { ok: false; errors: QqlError[]; source: 'query' | 'filters' }
+
+/** The viewer's time zone when the runtime knows it, else UTC (as the QQL compiler then reads dates). */
+export function viewerTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return timeZone
+  } catch {
+    return 'UTC'
+  }
+}
 
 /**
  * The current-version tree of `query AND filters AND extra…` for an entity: one tree, so the asset view groups
@@ -74,8 +87,12 @@ export type Conditions = { ok: true; ast: QqlNode | null; filterApplied: boolean
  */
 export function conditions(entity: ListEntity, query: string, filters: DashboardFilters, extra: readonly QqlNode[] = []): Conditions {
   const own = parseQql(query, { entity })
-  if (own.errors.length > 0) return { ok: false, errors: own.errors }
+  if (own.errors.length > 0) return { ok: false, errors: own.errors, source: 'query' }
   const filter = filterText(filters)
+  if (filter !== '') {
+    const asAssets = parseQql(filter, { entity: 'assets' })
+    if (asAssets.errors.length > 0) return { ok: false, errors: asAssets.errors, source: 'filters' }
+  }
   const parsedFilter = filter === '' ? null : parseQql(filter, { entity })
   const filterApplied = parsedFilter !== null && parsedFilter.errors.length === 0
   const filterNote =
