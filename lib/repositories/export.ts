@@ -49,7 +49,12 @@ export interface ExportStatement {
  * An export sorts every row of the list before the first one goes out: past this many bytes the sort spills to disk
  * instead of holding the whole result in the server's memory, and blocks stay small so each streamed chunk is too.
  */
-const EXPORT_SETTINGS = ['max_bytes_before_external_sort = 67108864', 'max_block_size = 16384']
+const EXPORT_SETTINGS = [
+  'max_bytes_before_external_sort = 67108864',
+  // The ratio setting (of the server's memory) would otherwise decide, and on chdb it lets the sort grow with the result.
+  'max_bytes_ratio_before_external_sort = 0',
+  'max_block_size = 16384',
+]
 
 /** The SELECT of an export (no FORMAT: the stream names it). CSV rows end in CRLF (RFC 4180). */
 export function exportStatement(source: ListSource, columns: readonly SelectColumn[], format: ExportFormat, timeZone: string): ExportStatement {
