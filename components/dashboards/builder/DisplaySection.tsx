@@ -1,5 +1,5 @@
 'use client'
-// How a widget looks: title, description, unit, the type's own options, and its colours (per group, or threshold steps for a count).
+// How a widget is named and looks: title, description, unit, the type's own options, and its colours (per group, or threshold steps for a count).
 import { useFormContext } from 'react-hook-form'
 import { Field, SelectField, TextField } from '@/components/ui/form/Field'
 import { COMPARABLE_SERIES } from '@/widgets/count/schema'
@@ -49,6 +49,20 @@ function TypeOptions() {
   }
 }
 
+/** The widget's name and what it means (the card's title and its ⓘ), asked first. */
+export function NameSection() {
+  const form = useFormContext<BuilderValues>()
+  return (
+    <fieldset className="builder-section">
+      <legend>Widget</legend>
+      <TextField name="title" label="Title" autoComplete="off" placeholder="e.g. Missing critical patches by OS" />
+      <Field name="description" label="Description" hint="Shown with the title; say what the number means.">
+        {(control) => <textarea {...control} rows={2} {...form.register('description')} />}
+      </Field>
+    </fieldset>
+  )
+}
+
 export function DisplaySection() {
   const form = useFormContext<BuilderValues>()
   const type = form.watch('type')
@@ -59,10 +73,6 @@ export function DisplaySection() {
       {type === 'table' && entity !== 'history' && <TableColumns />}
       <fieldset className="builder-section">
         <legend>Display</legend>
-        <TextField name="title" label="Title" autoComplete="off" />
-        <Field name="description" label="Description" hint="Shown under the title; say what the number means.">
-          {(control) => <textarea {...control} rows={2} {...form.register('description')} />}
-        </Field>
         <div className="builder-grid">
           <Field name="display.unit" label="Unit" hint="After each value, e.g. assets, days, %.">
             {(control) => <input {...control} {...form.register('display.unit', { setValueAs: emptyToNull })} />}

@@ -9,7 +9,7 @@ import { Form, FormError, SubmitButton } from '@/components/ui/form/Form'
 import { showServerErrors, useZodForm } from '@/components/ui/form/useZodForm'
 import { presentWidget } from '@/widgets/present'
 import { widgetSchema, type DashboardFilters, type Widget } from '@/widgets/schema'
-import { DisplaySection } from './DisplaySection'
+import { DisplaySection, NameSection } from './DisplaySection'
 import { newBuilderValues, valuesOf, type BuilderValues } from './form-model'
 import { GroupSection } from './GroupSection'
 import { PreviewChart } from './PreviewChart'
@@ -81,6 +81,7 @@ export function WidgetBuilderDialog({ open, onOpenChange, dashboardFilters, init
     <Dialog title={initial ? `Edit widget: ${initial.title}` : 'New widget'} description="Choose what to count and how to show it; the preview uses real data in your scope." open={open} onOpenChange={onOpenChange} wide>
       <Form form={form} onSubmit={save} label="Widget builder" className="widget-builder">
         <div className="builder-form">
+          <NameSection />
           <SourceSection onSubmitQuery={() => undefined} />
           <GroupSection />
           <DisplaySection />

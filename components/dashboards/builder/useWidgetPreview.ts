@@ -47,7 +47,7 @@ export function useWidgetPreview(values: unknown, filters: DashboardFilters | un
 
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    return { status: 'incomplete', message: first ? `${first.path.join('.') || 'widget'}: ${first.message}` : 'Complete the widget to see a preview.' }
+    return { status: 'incomplete', message: first ? `The preview starts once the widget is complete (${first.path.join('.') || 'widget'}: ${first.message}).` : 'Complete the widget to see a preview.' }
   }
   return state
 }

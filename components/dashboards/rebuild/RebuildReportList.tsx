@@ -75,9 +75,7 @@ export function RebuildReportList({ widgets, saved }: { widgets: readonly Widget
               <p>It stays as it is and shows its reasons on the dashboard until you edit it:</p>
               <ul className="rebuild-reasons">
                 {line.reasons.map((reason, index) => (
-                  <li key={index}>
-                    {reason.from !== '' && <code>{reason.from}</code>} {reason.message}
-                  </li>
+                  <li key={index}>{reason.message}</li>
                 ))}
               </ul>
             </>
