@@ -22,7 +22,9 @@ test('an admin creates a Patch User scoped to one site; that user sees only its 
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
   const adminSession = await sessionCookie(context)
   expect(adminSession).toBeDefined()
   expect(adminSession).not.toBe('planted-by-an-attacker')
@@ -48,7 +50,9 @@ test('an admin creates a Patch User scoped to one site; that user sees only its 
 
   await new AppShell(page).signOut()
   await login.signIn(BERLIN_USER.email, BERLIN_USER.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
   expect(await sessionCookie(context)).not.toBe(adminSession)
 
   const count = await page.getByTestId('table-count').innerText()
@@ -76,7 +80,9 @@ test('cookie writes need the same origin; a personal token acts as its user unti
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(BERLIN_USER.email, BERLIN_USER.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
 
   const forged = await page.request.post('/api/v1/me/tokens', { data: { name: 'forged' }, headers: { origin: 'https://evil.example' } })
   expect(forged.status()).toBe(403)
@@ -101,7 +107,9 @@ test('cookie writes need the same origin; a personal token acts as its user unti
   const adminLogin = new LoginPage(adminPage)
   await adminLogin.open()
   await adminLogin.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(adminPage).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(adminPage).toHaveURL(/\/dashboards\//)
+  await adminPage.goto('/assets')
   const users = new UsersPage(adminPage)
   await users.open()
   await users.disable(BERLIN_USER.email)

@@ -21,7 +21,9 @@ test('an admin creates an activation key, an agent uses it, an upload shows prog
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
 
   const keys = new ActivationKeysPage(page)
   await keys.open()
@@ -80,7 +82,9 @@ test('an admin creates an activation key, an agent uses it, an upload shows prog
   const managerLogin = new LoginPage(managerPage)
   await managerLogin.open()
   await managerLogin.signIn(manager.email, manager.password)
-  await expect(managerPage).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(managerPage).toHaveURL(/\/dashboards\//)
+  await managerPage.goto('/assets')
   await managerPage.goto('/administration/data-import')
   await expect(managerPage.getByTestId('global-records-note')).toContainText('only Administrators see them')
   await expect(managerPage.getByRole('table', { name: 'Quarantine' })).toHaveCount(0)

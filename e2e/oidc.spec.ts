@@ -22,7 +22,9 @@ async function changeUserAsAdmin(page: Page, email: string, change: Record<strin
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
   const origin = new URL(page.url()).origin
   const { users } = await (await page.request.get('/api/v1/admin/users')).json()
   const user = users.find((candidate: { email: string }) => candidate.email === email)
@@ -32,7 +34,9 @@ async function changeUserAsAdmin(page: Page, email: string, change: Record<strin
 
 test('the first single sign-on creates the user with the role the provider claims', async ({ page }) => {
   await signInWithSso(page, 'sso-manager')
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
   await expect(page.getByRole('heading', { name: 'Assets' })).toBeVisible()
   const me = await (await page.request.get('/api/v1/me')).json()
   expect(me).toMatchObject({ email: ssoEmail('sso-manager'), role: 'Patch Manager', scope: { all: false, tags: [] } })
@@ -43,7 +47,9 @@ test('a later single sign-on keeps the role an Administrator set, whatever the c
   await changeUserAsAdmin(page, ssoEmail('sso-manager'), { role: 'Patch Reader' })
   const fresh = await browser.newPage()
   await signInWithSso(fresh, 'sso-manager')
-  await expect(fresh).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(fresh).toHaveURL(/\/dashboards\//)
+  await fresh.goto('/assets')
   expect(await (await fresh.request.get('/api/v1/me')).json()).toMatchObject({ email: ssoEmail('sso-manager'), role: 'Patch Reader' })
   await fresh.close()
 })

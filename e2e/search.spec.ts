@@ -8,7 +8,9 @@ test.beforeEach(async ({ page }) => {
   const login = new LoginPage(page)
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
 })
 
 test('an analyst searches assets with autocomplete, fixes a broken query, saves and reopens the search, shares its URL', async ({ page, context }) => {

@@ -23,7 +23,9 @@ test('an administrator signs in, sees the seeded Assets list, and signs out — 
   await login.open()
   await login.signIn(E2E_ADMIN.email, E2E_ADMIN.password)
 
-  await expect(page).toHaveURL(/\/assets/)
+  // Signing in opens the home dashboard; this test goes on from the Assets list.
+  await expect(page).toHaveURL(/\/dashboards\//)
+  await page.goto('/assets')
   await expect(page.getByRole('heading', { name: 'Assets' })).toBeVisible()
   // The seeded 120 assets, plus any that other specs ingested into the same server before this one.
   await expect(page.getByTestId('table-count')).toContainText(/of 1[2-9]\d assets/)
