@@ -59,14 +59,14 @@ interface Props {
 
 export function DashboardFilterBar({ applied, onApply }: Props) {
   const [query, setQuery] = useState(applied.query)
-  const [tags, setTags] = useState(applied.tags)
   const [tried, setTried] = useState(false)
   const check = useMemo(() => checkQuery(query, 'assets', CURRENT_TOKEN_VERSION), [query])
   const lookUpValues = useMemo<LookUpValues>(() => async (request) => knownValues(request.text, request.cursor), [])
-  const changed = query !== applied.query || tags.join(',') !== applied.tags.join(',')
+  const changed = query !== applied.query
   const active = applied.query !== '' || applied.tags.length > 0
 
-  function apply(text = query, nextTags = tags) {
+  // Tags apply as they are picked; the query when submitted (Enter or Apply filters).
+  function apply(text = query, nextTags = applied.tags) {
     setTried(true)
     if (!checkQuery(text, 'assets', CURRENT_TOKEN_VERSION).valid) return
     onApply({ query: text.trim(), tags: nextTags })
@@ -90,13 +90,7 @@ export function DashboardFilterBar({ applied, onApply }: Props) {
             label="Dashboard filter query"
           />
         </div>
-        <TagPicker
-          selected={tags}
-          onChange={(next) => {
-            setTags(next)
-            apply(query, next)
-          }}
-        />
+        <TagPicker selected={applied.tags} onChange={(next) => apply(applied.query, next)} />
         <button type="button" className={changed ? undefined : 'secondary'} onClick={() => apply()}>
           Apply filters
         </button>
@@ -106,7 +100,6 @@ export function DashboardFilterBar({ applied, onApply }: Props) {
             className="secondary"
             onClick={() => {
               setQuery('')
-              setTags([])
               onApply({ query: '', tags: [] })
             }}
           >

@@ -1,8 +1,8 @@
 'use client'
-// The dashboard's grid (react-grid-layout 2): the saved 12-column layout on wide screens, derived 6- and 1-column layouts on
-// tablets and phones; dragging (by the card's title bar) and resizing only in edit mode, and only on the 12-column layout.
-import { useMemo, useState, type ReactNode } from 'react'
-import { ResponsiveGridLayout, useContainerWidth, type Layout } from 'react-grid-layout'
+// The dashboard's grid (react-grid-layout 2): the saved 12-column layout on wide screens, derived 6- and 1-column layouts
+// on tablets and phones (by the container's width); dragging (by a card's title bar) and resizing in edit mode, on 12 columns.
+import { useMemo, type ReactNode } from 'react'
+import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layout'
 import 'react-grid-layout/css/styles.css'
 import 'react-resizable/css/styles.css'
 import type { LayoutItem } from '@/widgets/dashboard'
@@ -24,18 +24,22 @@ interface Props {
   children: { id: string; node: ReactNode }[]
 }
 
+/** The column count for a container width: the saved 12 columns on wide screens, 6 on tablets, 1 on phones. */
+export function columnsFor(width: number): number {
+  return width >= BREAKPOINTS.lg ? COLS.lg : width >= BREAKPOINTS.md ? COLS.md : COLS.xs
+}
+
 export function DashboardGrid({ layout, editing, onLayoutChange, ready, children }: Props) {
   const { width, containerRef, mounted } = useContainerWidth({ initialWidth: 1012 })
-  const [breakpoint, setBreakpoint] = useState<Breakpoint>('lg')
-  const layouts = useMemo(
-    () => ({
-      lg: layout.map((item) => ({ i: item.widgetId, x: item.x, y: item.y, w: item.w, h: item.h, minW: 2, minH: 2 })),
-      md: derivedLayout(layout, COLS.md),
-      xs: derivedLayout(layout, COLS.xs),
-    }),
-    [layout],
+  // The breakpoint is chosen here, not inside the grid: only the 12-column layout is saved, so only it may be edited,
+  // and each column count gets a grid of its own (keyed) that never mixes layouts.
+  const cols = columnsFor(width)
+  const items = useMemo(
+    () => (cols === COLS.lg ? layout.map((item) => ({ i: item.widgetId, x: item.x, y: item.y, w: item.w, h: item.h, minW: 2, minH: 2 })) : derivedLayout(layout, cols)),
+    [layout, cols],
   )
-  const editable = editing && breakpoint === 'lg'
+  const editable = editing && cols === COLS.lg
+  const breakpoint = (Object.keys(COLS) as Breakpoint[]).find((name) => COLS[name] === cols)!
 
   function changed(current: Layout) {
     if (!editable) return
@@ -46,31 +50,27 @@ export function DashboardGrid({ layout, editing, onLayoutChange, ready, children
 
   return (
     <div ref={containerRef} className={editing ? 'dashboard-grid editing' : 'dashboard-grid'} data-testid="dashboard-grid" data-dashboard-ready={ready ? 'true' : 'false'} data-breakpoint={breakpoint}>
-      {editing && breakpoint !== 'lg' && (
+      {editing && !editable && (
         <p className="hint" role="status">
-          Cards can be moved and resized on a window at least {BREAKPOINTS.lg + 60} px wide; here they follow the wide layout.
+          Cards can be moved and resized where the dashboard has all 12 columns (a wider window); here they follow that layout.
         </p>
       )}
       {mounted && (
-        <ResponsiveGridLayout
+        <ReactGridLayout
+          key={cols}
           width={width}
-          layouts={layouts}
-          breakpoints={BREAKPOINTS}
-          cols={COLS}
-          rowHeight={ROW_HEIGHT}
-          margin={MARGIN}
-          containerPadding={[0, 0]}
+          layout={items}
+          gridConfig={{ cols, rowHeight: ROW_HEIGHT, margin: MARGIN, containerPadding: [0, 0] }}
           dragConfig={{ enabled: editable, handle: '.widget-head', cancel: 'button, a, input' }}
           resizeConfig={{ enabled: editable, handles: ['se'] }}
-          onBreakpointChange={(next) => setBreakpoint(next as Breakpoint)}
-          onLayoutChange={(current) => changed(current)}
+          onLayoutChange={changed}
         >
           {children.map((child) => (
             <div key={child.id} className="dashboard-cell" data-testid="dashboard-cell">
               {child.node}
             </div>
           ))}
-        </ResponsiveGridLayout>
+        </ReactGridLayout>
       )}
     </div>
   )

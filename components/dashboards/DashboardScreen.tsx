@@ -215,7 +215,8 @@ export function DashboardScreen({ dashboard: initial, timeZone, canDownload, pri
             onAdd={(widget) => changeWidgets((widgets, current) => withWidget(widgets, current, widget))}
           />
           {saved.canEdit && <RebuildDialog open={rebuilding} onOpenChange={setRebuilding} dashboardId={saved.id} revision={saved.revision} onRebuilt={(report) => void afterRebuild(report)} />}
-          <DashboardFilterBar key={JSON.stringify(applied)} applied={applied} onApply={applyFilters} />
+          {/* Keyed by the applied query: a new one (or Clear) starts the box from it; picking tags keeps the tag panel open. */}
+          <DashboardFilterBar key={applied.query} applied={applied} onApply={applyFilters} />
         </>
       )}
       {data.error && <Notice notice={{ kind: 'error', text: `The dashboard's data could not be read: ${data.error}` }} />}

@@ -78,7 +78,7 @@ export function WidgetCard({ widget, result, filters, timeZone, print, onRendere
         {widget.description && (
           <Tooltip content={widget.description}>
             <button type="button" className="widget-info" aria-label={`About ${widget.title}: ${widget.description}`}>
-              <span aria-hidden="true">ⓘ</span>
+              <span aria-hidden="true">i</span>
             </button>
           </Tooltip>
         )}

@@ -29,14 +29,22 @@ export function WidgetChart({ widget, option, print, onDrill, onRendered, label 
     if (element === null) return
     // SVG: a widget draws at most a few hundred shapes, stays crisp in print and PDF, and its shapes are in the DOM.
     const chart = echarts.init(element, null, { renderer: 'svg' })
-    const draw = () => chart.setOption(themedOption(option, widget, resolveChartColors(element), { animation: !print }), { notMerge: true })
+    const draw = () => chart.setOption(themedOption(option, widget, resolveChartColors(element), { animation: !print, width: element.clientWidth }), { notMerge: true })
     chart.on('finished', () => latest.current.onRendered())
     chart.on('click', (params) => {
       const drill = (params.data as { drill?: PointDrill } | undefined)?.drill
       if (drill) latest.current.onDrill?.(drill)
     })
     draw()
-    const resize = new ResizeObserver(() => chart.resize())
+    let drawnNarrow = element.clientWidth < 420
+    const resize = new ResizeObserver(() => {
+      chart.resize()
+      // Crossing the narrow-card width changes the slice labels: draw again.
+      if (element.clientWidth < 420 !== drawnNarrow) {
+        drawnNarrow = element.clientWidth < 420
+        draw()
+      }
+    })
     resize.observe(element)
     // The "system" theme follows the device: repaint with the other side of each light-dark() token when it flips.
     const scheme = window.matchMedia('(prefers-color-scheme: dark)')

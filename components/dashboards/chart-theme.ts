@@ -56,7 +56,8 @@ function axisStyle(axis: unknown, colors: ChartColors): unknown {
   if (axis === undefined) return axis
   const style = (one: Record<string, unknown>) => ({
     ...one,
-    axisLabel: { ...(one.axisLabel as object), color: colors.ui['--text-muted'], fontSize: 12 },
+    // hideOverlap: long tick labels ("40 assets") on a narrow card drop some ticks instead of running together.
+    axisLabel: { ...(one.axisLabel as object), color: colors.ui['--text-muted'], fontSize: 12, hideOverlap: true },
     axisLine: { lineStyle: { color: colors.ui['--border'] } },
     axisTick: { lineStyle: { color: colors.ui['--border'] } },
     splitLine: { lineStyle: { color: colors.ui['--border'] } },
@@ -69,7 +70,9 @@ function axisStyle(axis: unknown, colors: ChartColors): unknown {
  * the author chose for the key → kept; else the palette (slices and stacked series by position, a single series of
  * bars one colour, since the bars' position already tells them apart).
  */
-export function themedOption(option: WidgetChartOption, widget: Widget, colors: ChartColors, options: { animation: boolean }): WidgetChartOption {
+export function themedOption(option: WidgetChartOption, widget: Widget, colors: ChartColors, options: { animation: boolean; width?: number }): WidgetChartOption {
+  // A slice label names its group where there is room; on a narrow card the legend names them and labels give the share.
+  const narrow = (options.width ?? Infinity) < 420
   const chosen = widget.display.colors
   const colorFor = (key: string, index: number) => colors.semantic[key] ?? chosen[key] ?? colors.palette[index % colors.palette.length]
   const seriesList = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) as Series[]
@@ -81,7 +84,9 @@ export function themedOption(option: WidgetChartOption, widget: Widget, colors: 
     if (one.type === 'pie') {
       return {
         ...one,
-        label: { ...one.label, color: colors.ui['--text'], fontSize: 12 },
+        center: ['50%', '45%'],
+        minShowLabelAngle: 8,
+        label: { ...one.label, ...(narrow ? { formatter: '{d} %' } : {}), color: colors.ui['--text'], fontSize: 12, width: 140, overflow: 'truncate' },
         itemStyle: { borderColor: colors.ui['--surface'], borderWidth: 2 },
         data: items.map((item, index) => ({ ...item, itemStyle: { color: colorFor(item.drill?.key ?? '', index) } })),
       }
@@ -103,10 +108,12 @@ export function themedOption(option: WidgetChartOption, widget: Widget, colors: 
   return {
     ...option,
     animation: options.animation,
+    // Short, so the page is readable (and "ready" for the renderer) soon after the data arrives.
+    animationDuration: 300,
     textStyle: { color: colors.ui['--text'], fontFamily: colors.font },
     legend: legend && {
       ...legend,
-      textStyle: { color: colors.ui['--text-muted'], fontSize: 12 },
+      textStyle: { color: colors.ui['--text-muted'], fontSize: 12, width: 120, overflow: 'truncate' },
       pageTextStyle: { color: colors.ui['--text-muted'] },
       pageIconColor: colors.ui['--text'],
       pageIconInactiveColor: colors.ui['--border'],
@@ -116,6 +123,7 @@ export function themedOption(option: WidgetChartOption, widget: Widget, colors: 
       backgroundColor: colors.ui['--surface-raised'],
       borderColor: colors.ui['--border'],
       textStyle: { color: colors.ui['--text'] },
+      className: 'widget-tooltip',
       confine: true,
     },
     xAxis: axisStyle(option.xAxis, colors) as WidgetChartOption['xAxis'],
