@@ -29,7 +29,8 @@ const unavailable = (code: string, message: string) => new DomainError('unavaila
 /** The system Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium; null when there is none. */
 export function chromiumPath(): string | null {
   const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-  return fs.existsSync(candidate) ? candidate : null
+  // An executable outside the project: not a file for the build to trace.
+  return fs.existsSync(/*turbopackIgnore: true*/ candidate) ? candidate : null
 }
 
 /** Where the renderer reaches this server: PATCHBOARD_RENDER_URL (operator's setting), else loopback on PORT — never a client's header. */
