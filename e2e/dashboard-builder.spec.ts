@@ -114,6 +114,14 @@ test('the demo token-version-1 dashboard names its broken widgets; Rebuild shows
   await expect(severity.locator('.widget-chart svg')).toBeVisible()
   // The removed token cannot be rewritten: that widget keeps saying why.
   await expect(dashboard.card('Missing update rollups')).toHaveAttribute('data-state', 'problem')
+
+  // "Rebuild all dashboards" (Administrators, on the list) now finds only that widget, and nothing to save.
+  await page.goto('/dashboards')
+  await page.getByRole('button', { name: 'Rebuild all dashboards' }).click()
+  const all = page.getByRole('dialog', { name: 'Rebuild all dashboards' })
+  await expect(all.getByRole('region', { name: LEGACY_NAME }).getByRole('listitem', { name: 'Missing update rollups: Not rebuildable' })).toBeVisible()
+  await expect(all.getByRole('listitem', { name: 'Missing by severity: Unchanged' })).toBeVisible()
+  await expect(all.getByRole('button', { name: 'Rebuild and save all' })).toBeDisabled()
 })
 
 test('a dashboard exported to JSON imports back as a new dashboard, with a report', async ({ page }, testInfo) => {
