@@ -73,7 +73,9 @@ export function QqlEditor(props: QqlEditorProps) {
       qqlHighlighting,
       qqlTheme,
       placeholderText(props.placeholder ?? ''),
-      EditorView.contentAttributes.of({ 'aria-label': props.label, 'aria-multiline': 'false', spellcheck: 'false', ...(props.id ? { id: props.id } : {}) }),
+      // tabindex: a query longer than the box scrolls sideways, and axe (scrollable-region-focusable) counts a
+      // contenteditable as the scroller's keyboard access only when it carries one.
+      EditorView.contentAttributes.of({ 'aria-label': props.label, 'aria-multiline': 'false', spellcheck: 'false', tabindex: '0', ...(props.id ? { id: props.id } : {}) }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) latest.current.onChange(update.state.doc.toString())
       }),

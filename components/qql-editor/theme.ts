@@ -30,7 +30,8 @@ export const qqlTheme = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--accent-soft)' },
   '.cm-placeholder': { color: 'var(--text-faint)' },
   [`.${ROLE_CLASS.token}`]: { color: 'var(--qql-token, var(--link))' },
-  [`.${ROLE_CLASS.keyword}`]: { color: 'var(--qql-keyword, var(--accent))', fontWeight: 'var(--weight-bold)' },
+  // Not --accent: in the dark theme it is a button fill, below 4.5:1 as text on the editor's surface.
+  [`.${ROLE_CLASS.keyword}`]: { color: 'var(--qql-keyword, var(--accent-soft-text))', fontWeight: 'var(--weight-bold)' },
   [`.${ROLE_CLASS.operator}`]: { color: 'var(--qql-operator, var(--text-muted))' },
   [`.${ROLE_CLASS.value}`]: { color: 'var(--qql-value, var(--text))' },
   [`.${ROLE_CLASS.quoted}`]: { color: 'var(--qql-quoted, var(--success))' },
