@@ -4,6 +4,7 @@
 // exported to JSON imports back as a new dashboard with a report.
 import fs from 'node:fs'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { DashboardPage } from './pages/dashboard-page'
@@ -26,6 +27,14 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await login.open()
   await login.signIn(email, password)
   await expect(page).toHaveURL(/\/dashboards(\/[0-9a-f-]{36})?/)
+}
+
+/** Serious or critical axe-core violations inside the open dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').analyze()
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
 }
 
 async function dashboardIdNamed(page: Page, name: string): Promise<string> {
@@ -62,9 +71,11 @@ test('a Dashboard Author builds a bar widget with a live preview, saves it, and 
   expect(points).toBeLessThanOrEqual(3)
   expect(JSON.parse((await previewed).postData() ?? '{}').widget).toMatchObject({ type: 'bar', entity: 'findings', groupBy: { token: 'patch.vendorSeverity' } })
   await page.screenshot({ path: 'test-results/widget-builder-light.png' })
+  expect(await dialogViolations(page), 'builder (light)').toEqual([])
   await page.emulateMedia({ colorScheme: 'dark' })
   await builder.expectChartPreview()
   await page.screenshot({ path: 'test-results/widget-builder-dark.png' })
+  expect(await dialogViolations(page), 'builder (dark)').toEqual([])
   await page.emulateMedia({ colorScheme: 'light' })
   await page.setViewportSize({ width: 768, height: 1000 })
   await builder.expectChartPreview()
@@ -74,6 +85,7 @@ test('a Dashboard Author builds a bar widget with a live preview, saves it, and 
   await expect(dashboard.card('Missing by severity (builder)')).toHaveCount(1)
 
   await page.getByRole('button', { name: 'Widget library', exact: true }).click()
+  expect(await dialogViolations(page), 'widget library').toEqual([])
   await new WidgetLibrary(page).add('Top CVEs by affected assets')
   await expect(dashboard.card('Top CVEs by affected assets')).toHaveCount(1)
   await dashboard.save()
@@ -104,6 +116,7 @@ test('the demo token-version-1 dashboard names its broken widgets; Rebuild shows
   await expect(line.getByLabel('Missing by severity: query after').locator('ins')).toHaveText('asset.operatingSystem:')
   await expect(rebuild.line('Missing update rollups')).toContainText('write category: "Update Rollups" instead')
   await page.screenshot({ path: 'test-results/rebuild-diff.png' })
+  expect(await dialogViolations(page), 'rebuild dialog').toEqual([])
   await rebuild.rebuildAndSave()
   await rebuild.close()
 
