@@ -23,7 +23,7 @@ export function useKnownValues(entity: Entity, version: number): LookUpValues {
   )
 }
 
-export function SourceSection({ onSubmitQuery }: { onSubmitQuery: () => void }) {
+export function SourceSection() {
   const form = useFormContext<BuilderValues>()
   const values = form.watch()
   const entity = queryEntity(values.entity)
@@ -93,7 +93,8 @@ export function SourceSection({ onSubmitQuery }: { onSubmitQuery: () => void }) 
               version={values.tokenVersion}
               value={values.query}
               onChange={(query) => form.setValue('query', query, { shouldDirty: true, shouldValidate: form.formState.errors.query !== undefined })}
-              onSubmit={onSubmitQuery}
+              // Enter keeps the dialog open: the preview already follows the text.
+              onSubmit={() => undefined}
               lookUpValues={lookUpValues}
               label="Widget query"
               placeholder={values.entity === 'findings' ? 'status: Missing AND patch.vendorSeverity: Critical' : 'osFamily: Windows'}

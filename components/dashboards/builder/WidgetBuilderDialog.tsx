@@ -82,7 +82,7 @@ export function WidgetBuilderDialog({ open, onOpenChange, dashboardFilters, init
       <Form form={form} onSubmit={save} label="Widget builder" className="widget-builder">
         <div className="builder-form">
           <NameSection />
-          <SourceSection onSubmitQuery={() => undefined} />
+          <SourceSection />
           <GroupSection />
           <DisplaySection />
         </div>
