@@ -1,6 +1,6 @@
 // Benchmark: how long the default dashboard page takes to become interactive in Chromium — from navigation start until
 // every widget has drawn (the grid's data-dashboard-ready="true"), measured by the browser itself — against a running
-// built server (`npm start`). The first load after the server started is cold (nothing cached), the rest warm.
+// built server (`npm start`). The first load after the server started is cold (no widget cached), the rest warm.
 //   npx tsx bench/dashboard-page.ts [--url http://127.0.0.1:3000] [--email admin@patchboard.local] [--password …] [--runs 10]
 // Without --password it reads the first start's password file (data/initial-admin-password, or $PATCHBOARD_DATA_DIR).
 import fs from 'node:fs'
@@ -28,13 +28,16 @@ function passwordFromFile(email: string): string {
   return lines[index + 1]
 }
 
+/** Signs in to the dashboards list (not the home dashboard, so the first measured load is the cold one). */
 async function signIn(page: Page, email: string, password: string): Promise<string> {
-  await page.goto(`${options.url}/login`)
+  await page.goto(`${options.url}/login?callbackUrl=${encodeURIComponent('/dashboards')}`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL(/\/dashboards\/[0-9a-f-]{36}/, { timeout: 60_000 })
-  return new URL(page.url()).pathname
+  await page.waitForURL(/\/dashboards$/, { timeout: 60_000 })
+  const { defaultId } = (await (await page.request.get(`${options.url}/api/v1/dashboards`)).json()) as { defaultId: string | null }
+  if (!defaultId) throw new Error('This server has no default dashboard.')
+  return `/dashboards/${defaultId}`
 }
 
 /** Milliseconds from navigation start until the dashboard is ready, by the page's own clock. */

@@ -50,7 +50,7 @@ interface DataItem {
   itemStyle?: { color?: string }
   [key: string]: unknown
 }
-type Series = { type?: string; data?: unknown[]; itemStyle?: { color?: string }; lineStyle?: { color?: string }; label?: object; [key: string]: unknown }
+type Series = { type?: string; radius?: unknown; data?: unknown[]; itemStyle?: { color?: string }; lineStyle?: { color?: string }; label?: object; [key: string]: unknown }
 
 function axisStyle(axis: unknown, colors: ChartColors): unknown {
   if (axis === undefined) return axis
@@ -85,6 +85,8 @@ export function themedOption(option: WidgetChartOption, widget: Widget, colors: 
       return {
         ...one,
         center: ['50%', '45%'],
+        // Room for the outside labels on a narrow card.
+        ...(narrow ? { radius: Array.isArray(one.radius) ? ['36%', '56%'] : '56%' } : {}),
         minShowLabelAngle: 8,
         label: { ...one.label, ...(narrow ? { formatter: '{d} %' } : {}), color: colors.ui['--text'], fontSize: 12, width: 140, overflow: 'truncate' },
         itemStyle: { borderColor: colors.ui['--surface'], borderWidth: 2 },
