@@ -40,7 +40,7 @@ export interface ExportResult {
 export type ExportProgress = (rowsWritten: number, totalRows: number) => void
 
 const SHEET_NAMES: Record<ExportEntity, string> = { assets: 'Assets', patches: 'Patches', findings: 'Findings' }
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 /** The number of rows an export of this query has for this user (the list's total): decides direct download or job. */
 export async function countExportRows(request: CountRequest): Promise<number> {
@@ -48,7 +48,7 @@ export async function countExportRows(request: CountRequest): Promise<number> {
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -21,6 +21,7 @@ import {
 } from '@/lib/services/dashboards'
 import { dashboardDataQuery, dashboardImportBody, rebuildAllBody, rebuildDashboardBody, widgetPreviewBody } from '@/lib/services/dashboards-data'
 import { dashboardDownloadQuery } from '@/lib/services/dashboards-download'
+import { widgetExportParams, widgetExportQuery } from '@/lib/services/dashboards-widget-export'
 import { exportIdParams, exportJobViewSchema, exportPreviewQuery, startExportBody } from '@/lib/services/exports'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
 import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListSchema, userViewSchema, userWithPasswordSchema } from '@/lib/services/user-admin'
@@ -77,6 +78,7 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/dashboards/{id}/rebuild', summary: 'Rebuild outdated widgets in current tokens (dryRun: report only), per widget rebuilt / unchanged / not rebuildable', auth: 'dashboards.editOwn', params: dashboardIdParams, body: rebuildDashboardBody },
   { method: 'GET', path: '/api/v1/dashboards/{id}/export', summary: 'The dashboard as a versioned JSON file', auth: 'dashboards.view', params: dashboardIdParams },
   { method: 'GET', path: '/api/v1/dashboards/{id}/download', summary: 'The dashboard as PNG or PDF, rendered server-side in headless Chromium (503 without one)', auth: 'dashboards.download', params: dashboardIdParams, query: dashboardDownloadQuery },
+  { method: 'GET', path: '/api/v1/dashboards/{id}/widgets/{widgetId}/export', summary: 'One widget\'s data as CSV or XLSX in your tag scope, with the dashboard\'s or the URL\'s filters (audited)', auth: 'dashboards.view', params: widgetExportParams, query: widgetExportQuery },
   { method: 'POST', path: '/api/v1/widgets/preview', summary: 'A widget\'s result on real data in your tag scope (the builder\'s live preview)', auth: 'dashboards.editOwn', body: widgetPreviewBody },
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },

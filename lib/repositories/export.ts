@@ -18,7 +18,16 @@ export interface SelectColumn {
  * CSV export flow from it untouched.
  */
 export function neutralised(text: string): string {
-  return `concat(if(match(${text}, '^[=+@\\t\\r-]'), '''', ''), ${text})`
+  return `concat(if(match(${text}, '${FORMULA_START}'), '''', ''), ${text})`
+}
+
+/** The start of a text a spreadsheet would run as a formula; the same pattern for the engine's re2 and for JS. */
+export const FORMULA_START = '^[=+@\\t\\r-]'
+const FORMULA = new RegExp(FORMULA_START)
+
+/** `neutralised` for a value written by JS rather than read from the engine (a widget's group keys and labels). */
+export function neutralisedText(text: string): string {
+  return FORMULA.test(text) ? `'${text}` : text
 }
 
 /** The SELECT expression of a column for a format: text neutralised, lists joined, dates in the zone. */

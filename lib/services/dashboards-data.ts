@@ -55,7 +55,8 @@ export interface DashboardData {
   results: WidgetResult[]
 }
 
-function filtersFrom(query: z.infer<typeof dashboardDataQuery>, saved: DashboardFilters): DashboardFilters {
+/** The filters a render uses: the URL's `filters` / `tags` where given, else the dashboard's saved ones. */
+export function filtersFrom(query: z.infer<typeof dashboardDataQuery>, saved: DashboardFilters): DashboardFilters {
   const tags = query.tags === undefined ? saved.tags : query.tags.split(',').map((tag) => tag.trim()).filter(Boolean)
   return dashboardFiltersSchema.parse({ query: query.filters ?? saved.query, tags })
 }

@@ -14,6 +14,9 @@ export interface ExportAuditFacts {
   bytes: number
   /** The job's id for a background export; absent for a direct download. */
   jobId?: string
+  /** A widget's data (entity `widget`): the dashboard and the widget it came from. */
+  dashboardId?: string
+  widgetId?: string
 }
 
 /**
