@@ -85,6 +85,7 @@ test('a Dashboard Author builds a bar widget with a live preview, saves it, and 
   await expect(dashboard.card('Missing by severity (builder)')).toHaveCount(1)
 
   await page.getByRole('button', { name: 'Widget library', exact: true }).click()
+  await page.screenshot({ path: 'test-results/widget-library.png' })
   expect(await dialogViolations(page), 'widget library').toEqual([])
   await new WidgetLibrary(page).add('Top CVEs by affected assets')
   await expect(dashboard.card('Top CVEs by affected assets')).toHaveCount(1)

@@ -19,7 +19,16 @@ export function describeWidget(widget: Widget): string {
   const source = widget.entity === 'history' && widget.series !== null ? SERIES_LABELS[widget.series] : ENTITY_LABELS[widget.entity]
   const where = widget.query.trim() === '' ? '' : ` where ${widget.query}`
   const grouped = widget.groupBy === null ? '' : `, by ${widget.groupBy.token}${widget.groupBy.bucket ? ` per ${widget.groupBy.bucket}` : ''}`
-  return `${source}${where}${grouped}.`
+  const metric = widget.metric
+  const measured =
+    metric.kind === 'count'
+      ? ''
+      : metric.kind === 'distinctCount'
+        ? `, counting distinct ${metric.token}`
+        : metric.kind === 'ratio'
+          ? `: the share matching ${metric.numerator}`
+          : `: ${{ avg: 'average', median: 'median', p90: '90th percentile' }[metric.kind]} of ${metric.measure}`
+  return `${source}${where}${grouped}${measured}.`
 }
 
 const SECTIONS = [
