@@ -23,6 +23,7 @@ import { EditTools, WidgetEditMenu } from './EditTools'
 import { completeLayout, withWidget } from './layout'
 import { useDashboardData } from './useDashboardData'
 import { WidgetCard } from './WidgetCard'
+import { WidgetExportMenu } from './WidgetExportMenu'
 import './dashboard.css'
 
 interface Props {
@@ -130,7 +131,13 @@ export function DashboardScreen({ dashboard: initial, timeZone, canDownload, pri
         timeZone={timeZone}
         print={print}
         onRendered={onRendered}
-        actions={editing ? <WidgetEditMenu widget={widget} onEdit={(one) => setBuilder({ initial: one })} onChange={changeWidgets} /> : undefined}
+        actions={
+          editing ? (
+            <WidgetEditMenu widget={widget} onEdit={(one) => setBuilder({ initial: one })} onChange={changeWidgets} />
+          ) : print ? undefined : (
+            <WidgetExportMenu dashboardId={saved.id} widget={widget} filters={applied} onError={(text) => show({ kind: 'error', text })} onDone={(filename) => show({ kind: 'ok', text: `Exported ${filename}.` })} />
+          )
+        }
         rebuild={saved.canEdit && !editing && !print ? <RebuildWidgetButton dashboardId={saved.id} widgetId={widget.id} widgetTitle={widget.title} revision={saved.revision} onRebuilt={(report) => void afterRebuild(report)} /> : undefined}
       />
     ),
