@@ -56,6 +56,8 @@ export function DataGrid({ tableId, userId, label, noun, columns, rows, paging, 
     return bulkActions ? [{ id: SELECT_COLUMN, header: 'Select', enableSorting: false, enableHiding: false }, ...defs] : defs
   }, [columns, paging, bulkActions])
 
+  // TanStack Table v8's hook returns non-memoisable functions; React Compiler skips this component, which is what we want.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns: columnDefs,
