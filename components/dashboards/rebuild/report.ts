@@ -1,20 +1,11 @@
 // The rebuild API's answer as the browser reads it (POST /api/v1/dashboards/{id}/rebuild and /dashboards/rebuild, docs/dashboards.md),
 // and a word diff that makes a query's before/after readable.
-import type { RebuildReason } from '@/widgets/result'
+import type { DashboardRebuildReport, WidgetRebuildReport } from '@/lib/services/dashboards-data'
 import type { Widget } from '@/widgets/schema'
 
-export type WidgetRebuildLine =
-  | { widgetId: string; title: string; outcome: 'rebuilt'; changes: RebuildReason[]; before: Widget; after: Widget }
-  | { widgetId: string; title: string; outcome: 'unchanged' }
-  | { widgetId: string; title: string; outcome: 'notRebuildable'; reasons: RebuildReason[] }
-
-export interface DashboardRebuildReport {
-  dashboardId: string
-  name: string
-  saved: boolean
-  revision: number
-  widgets: WidgetRebuildLine[]
-}
+/** The API's own types (the service defines them; components import them as types only). */
+export type { DashboardRebuildReport }
+export type WidgetRebuildLine = WidgetRebuildReport
 
 export function rebuildCounts(widgets: readonly WidgetRebuildLine[]) {
   return {
