@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { callApi } from '@/components/api-client'
 import { useConfirm } from '@/components/ui/ConfirmDialog'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { ActionMenu, type MenuAction } from '@/components/ui/DropdownMenu'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
@@ -49,11 +49,7 @@ function NameDialog({ title, label, initial, open, onOpenChange, onSubmit }: { t
           {error && <span className="field-error">{error}</span>}
         </div>
         <div className="dialog-actions">
-          <DialogClose>
-            <button type="button" className="secondary">
-              Cancel
-            </button>
-          </DialogClose>
+          <DialogCancel />
           <button type="submit" disabled={busy} aria-busy={busy || undefined}>
             {title}
           </button>

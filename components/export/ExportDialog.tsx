@@ -4,7 +4,7 @@
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { callApi } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Notice, type NoticeMessage } from '@/components/ui/Notice'
 import type { ExportJobView, ExportPreview } from '@/lib/services/exports'
 import { ColumnPicker } from './ColumnPicker'
@@ -143,11 +143,7 @@ export function ExportDialog(props: ExportDialogProps) {
               : `Above ${count(ready.directMaxRows)} rows the file is written in the background: follow it, and download it, on My exports.`}
           </p>
           <div className="dialog-actions">
-            <DialogClose>
-              <button type="button" className="secondary">
-                Cancel
-              </button>
-            </DialogClose>
+            <DialogCancel />
             {direct ? (
               <a
                 className={`button${noColumns ? ' disabled' : ''}`}
@@ -170,11 +166,7 @@ export function ExportDialog(props: ExportDialogProps) {
         <>
           <Notice notice={{ kind: 'ok', text: `Export started: ${count(started.rowsTotal)} rows as ${started.format.toUpperCase()}, written in the background.` }} />
           <div className="dialog-actions">
-            <DialogClose>
-              <button type="button" className="secondary">
-                Close
-              </button>
-            </DialogClose>
+            <DialogCancel label="Close" />
             <Link className="button" href="/exports">
               Open My exports
             </Link>

@@ -32,6 +32,17 @@ export function Dialog({ title, description, open, onOpenChange, trigger, wide =
 }
 
 /** A button that closes the surrounding dialog (e.g. "Cancel" in a form inside it). */
-export function DialogClose({ children }: { children: ReactNode }) {
+function DialogClose({ children }: { children: ReactNode }) {
   return <RadixDialog.Close asChild>{children}</RadixDialog.Close>
+}
+
+/** The dialog's secondary dismiss button ("Cancel", or e.g. "Close" after the work is done). */
+export function DialogCancel({ label = 'Cancel' }: { label?: string }) {
+  return (
+    <DialogClose>
+      <button type="button" className="secondary">
+        {label}
+      </button>
+    </DialogClose>
+  )
 }

@@ -1,7 +1,7 @@
 'use client'
 // Administration → Users → Edit: name, role, tag scope and time zone in a dialog, checked with the server's updateUserBody schema.
 import { callApi } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Form, FormError, SubmitButton } from '@/components/ui/form/Form'
 import { SelectField, TextField } from '@/components/ui/form/Field'
 import { showServerErrors, useZodForm } from '@/components/ui/form/useZodForm'
@@ -36,11 +36,7 @@ export function EditUserDialog({ user, knownTags, onClose, onSaved }: Props) {
         <ScopeField name="scope" knownTags={knownTags} />
         <TextField name="timeZone" label="Time zone" hint="An IANA name such as Europe/Berlin; their times are shown in it." />
         <div className="dialog-actions">
-          <DialogClose>
-            <button type="button" className="secondary">
-              Cancel
-            </button>
-          </DialogClose>
+          <DialogCancel />
           <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
         </div>
       </Form>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import type { Path } from 'react-hook-form'
 import type { z } from 'zod'
 import type { ApiResult } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Form, FormError, SubmitButton } from '@/components/ui/form/Form'
 import { showServerErrors, useZodForm } from '@/components/ui/form/useZodForm'
 import { presentWidget } from '@/widgets/present'
@@ -92,11 +92,7 @@ export function WidgetBuilderDialog({ open, onOpenChange, dashboardFilters, init
         </aside>
         <div className="dialog-actions builder-actions">
           <FormError />
-          <DialogClose>
-            <button type="button" className="secondary">
-              Cancel
-            </button>
-          </DialogClose>
+          <DialogCancel />
           <SubmitButton pendingLabel="Saving…">{initial ? 'Save widget' : 'Add widget'}</SubmitButton>
         </div>
       </Form>

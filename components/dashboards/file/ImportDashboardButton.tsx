@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useRef, useState } from 'react'
 import { callApi } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Notice } from '@/components/ui/Notice'
 
 interface ImportAnswer {
@@ -51,11 +51,7 @@ export function ImportDashboardButton({ onImported }: { onImported?: (dashboardI
         {outcome !== null && !outcome.ok && <Notice notice={{ kind: 'error', text: outcome.message }} />}
         {outcome?.ok && <ImportReport outcome={outcome} />}
         <div className="dialog-actions">
-          <DialogClose>
-            <button type="button" className="secondary">
-              Close
-            </button>
-          </DialogClose>
+          <DialogCancel label="Close" />
           {outcome?.ok && (
             <Link className="button" href={`/dashboards/${outcome.answer.dashboard.id}`}>
               Open {outcome.answer.dashboard.name}

@@ -3,7 +3,7 @@
 // a dry run over every dashboard, then one save, each dashboard reported.
 import { useState } from 'react'
 import { callApi } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Notice, type NoticeMessage } from '@/components/ui/Notice'
 import { countsText, rebuildCounts, type DashboardRebuildReport } from './report'
 import { RebuildReportList } from './RebuildReportList'
@@ -79,11 +79,7 @@ export function RebuildAllButton({ onRebuilt }: { onRebuilt?: (reports: Reports)
       {reports === null && busy && <p role="status">Checking every dashboard…</p>}
       {reports !== null && <ReportsView reports={reports} saved={saved} />}
       <div className="dialog-actions">
-        <DialogClose>
-          <button type="button" className="secondary">
-            {saved ? 'Close' : 'Cancel'}
-          </button>
-        </DialogClose>
+        <DialogCancel label={saved ? 'Close' : 'Cancel'} />
         {!saved && (
           <button type="button" disabled={busy || !anythingToRebuild} aria-busy={busy || undefined} onClick={() => void run(false)}>
             {busy && reports !== null ? 'Saving…' : 'Rebuild and save all'}

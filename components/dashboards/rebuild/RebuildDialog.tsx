@@ -2,7 +2,7 @@
 // "Rebuild widgets" on a dashboard (or some of its widgets): a dry run shows each widget's before/after, then "Rebuild and save".
 import { useEffect, useRef, useState } from 'react'
 import { callApi } from '@/components/api-client'
-import { Dialog, DialogClose } from '@/components/ui/Dialog'
+import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { Notice, type NoticeMessage } from '@/components/ui/Notice'
 import { countsText, rebuildCounts, type DashboardRebuildReport } from './report'
 import { RebuildReportList } from './RebuildReportList'
@@ -85,11 +85,7 @@ export function RebuildDialog({ open, onOpenChange, dashboardId, revision, widge
       {report !== null && state.step !== 'saved' && counts !== null && <p className="rebuild-summary">{countsText(counts)}.</p>}
       {report !== null && <RebuildReportList widgets={report.widgets} saved={state.step === 'saved'} />}
       <div className="dialog-actions">
-        <DialogClose>
-          <button type="button" className="secondary">
-            {state.step === 'saved' ? 'Close' : 'Cancel'}
-          </button>
-        </DialogClose>
+        <DialogCancel label={state.step === 'saved' ? 'Close' : 'Cancel'} />
         {state.step !== 'saved' && (
           <button
             type="button"
