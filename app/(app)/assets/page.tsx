@@ -1,10 +1,8 @@
 // Assets: the in-scope inventory searched with QQL, with current missing/installed counts, sorted and paged on the server.
 import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
-import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
-import { DataGrid } from '@/components/ui/grid/DataGrid'
-import { SearchBar } from '@/components/search/SearchBar'
-import { ExportDialog } from '@/components/export/ExportDialog'
+import type { ColumnDef } from '@/components/ui/grid/columns'
+import { ListScreen } from '@/components/lists/ListScreen'
 import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDateTime, timeHeader } from '@/lib/format'
@@ -33,25 +31,20 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     { id: 'tags', header: 'Tags', cell: (a) => a.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) },
   ]
   return (
-    <>
-      <h1>Assets</h1>
-      <p className="subtitle">Every asset in your scope with its current patch status from the latest scan.</p>
-      <SearchBar entity="assets" basePath="/assets" query={input.q} version={input.v} recent={recent} quickFilters={ASSET_QUICK_FILTERS} placeholder="e.g. osFamily: Windows and patch.vendorSeverity: Critical and patch.status: Missing" />
-      {can(user, 'data.export') && (
-        <div className="export-bar">
-          <ExportDialog entity="assets" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
-        </div>
-      )}
-      {page && (
-        <DataGrid
-          tableId="assets"
-          userId={user.id}
-          label="Assets"
-          noun="assets"
-          {...gridData(columns, page.rows, (a) => a.id)}
-          paging={{ basePath: '/assets', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
-        />
-      )}
-    </>
+    <ListScreen
+      entity="assets"
+      title="Assets"
+      subtitle="Every asset in your scope with its current patch status from the latest scan."
+      placeholder="e.g. osFamily: Windows and patch.vendorSeverity: Critical and patch.status: Missing"
+      quickFilters={ASSET_QUICK_FILTERS}
+      input={input}
+      recent={recent}
+      userId={user.id}
+      canExport={can(user, 'data.export')}
+      columns={columns}
+      page={page}
+      rowId={(a) => a.id}
+      paging={{ basePath: '/assets', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize }}
+    />
   )
 }

@@ -1,10 +1,8 @@
 // Findings: one row per asset × patch (current status), searched with QQL across asset and patch tokens.
 import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
-import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
-import { DataGrid } from '@/components/ui/grid/DataGrid'
-import { SearchBar } from '@/components/search/SearchBar'
-import { ExportDialog } from '@/components/export/ExportDialog'
+import type { ColumnDef } from '@/components/ui/grid/columns'
+import { ListScreen } from '@/components/lists/ListScreen'
 import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate, timeHeader } from '@/lib/format'
@@ -33,25 +31,20 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     { id: 'installed', header: timeHeader('Installed', user.timeZone), sortKey: 'installed', cell: (f) => (f.installedAt ? formatDate(f.installedAt, user.timeZone) : '—') },
   ]
   return (
-    <>
-      <h1>Findings</h1>
-      <p className="subtitle">Each asset × patch pair with its current status, in your scope.</p>
-      <SearchBar entity="findings" basePath="/findings" query={input.q} version={input.v} recent={recent} quickFilters={FINDING_QUICK_FILTERS} placeholder="e.g. status: Missing and patch.vendorSeverity: Critical and asset.tags.name: Site-Berlin" />
-      {can(user, 'data.export') && (
-        <div className="export-bar">
-          <ExportDialog entity="findings" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
-        </div>
-      )}
-      {page && (
-        <DataGrid
-          tableId="findings"
-          userId={user.id}
-          label="Findings"
-          noun="findings"
-          {...gridData(columns, page.rows, (f) => `${f.assetId}/${f.patchId}`)}
-          paging={{ basePath: '/findings', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
-        />
-      )}
-    </>
+    <ListScreen
+      entity="findings"
+      title="Findings"
+      subtitle="Each asset × patch pair with its current status, in your scope."
+      placeholder="e.g. status: Missing and patch.vendorSeverity: Critical and asset.tags.name: Site-Berlin"
+      quickFilters={FINDING_QUICK_FILTERS}
+      input={input}
+      recent={recent}
+      userId={user.id}
+      canExport={can(user, 'data.export')}
+      columns={columns}
+      page={page}
+      rowId={(f) => `${f.assetId}/${f.patchId}`}
+      paging={{ basePath: '/findings', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize }}
+    />
   )
 }

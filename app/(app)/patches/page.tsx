@@ -1,10 +1,8 @@
 // Patches: the catalog searched with QQL, with how many in-scope assets miss or have each patch, sorted and paged.
 import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
-import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
-import { DataGrid } from '@/components/ui/grid/DataGrid'
-import { SearchBar } from '@/components/search/SearchBar'
-import { ExportDialog } from '@/components/export/ExportDialog'
+import type { ColumnDef } from '@/components/ui/grid/columns'
+import { ListScreen } from '@/components/lists/ListScreen'
 import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate, timeHeader } from '@/lib/format'
@@ -44,25 +42,20 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
     { id: 'installed', header: 'Installed on', sortKey: 'installed', numeric: true, cell: (p) => p.installedCount },
   ]
   return (
-    <>
-      <h1>Patches</h1>
-      <p className="subtitle">The patch catalog; counts cover the assets in your scope.</p>
-      <SearchBar entity="patches" basePath="/patches" query={input.q} version={input.v} recent={recent} quickFilters={PATCH_QUICK_FILTERS} placeholder="e.g. vendorSeverity: Critical and isSuperseded: false and missingCount > 0" />
-      {can(user, 'data.export') && (
-        <div className="export-bar">
-          <ExportDialog entity="patches" query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={user.id} />
-        </div>
-      )}
-      {page && (
-        <DataGrid
-          tableId="patches"
-          userId={user.id}
-          label="Patches"
-          noun="patches"
-          {...gridData(columns, page.rows, (p) => p.id)}
-          paging={{ basePath: '/patches', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize, total: page.total }}
-        />
-      )}
-    </>
+    <ListScreen
+      entity="patches"
+      title="Patches"
+      subtitle="The patch catalog; counts cover the assets in your scope."
+      placeholder="e.g. vendorSeverity: Critical and isSuperseded: false and missingCount > 0"
+      quickFilters={PATCH_QUICK_FILTERS}
+      input={input}
+      recent={recent}
+      userId={user.id}
+      canExport={can(user, 'data.export')}
+      columns={columns}
+      page={page}
+      rowId={(p) => p.id}
+      paging={{ basePath: '/patches', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize }}
+    />
   )
 }
