@@ -50,7 +50,7 @@ const LAYER_POLICIES = [
   allow('lib', [...DOMAIN, 'clickhouse']),
   allow('ingest', [...DOMAIN, 'clickhouse']),
   allow('repositories', ['repositories', 'qql', 'lib-pure', 'ingest-schema', 'clickhouse']),
-  allow('lib-pure', ['lib-pure', 'qql']),
+  allow('lib-pure', ['lib-pure', 'qql', 'ingest-schema']),
   // QQL runs in the browser (the search box) and depends only on itself and the scan vocabulary (zod-only).
   allow('qql', ['qql', 'ingest-schema']),
   allow('ingest-schema', ['ingest-schema']),
