@@ -1,0 +1,320 @@
+// Patch jobs as stored: one typed function per query; every write is a new row version (ReplacingMergeTree, read FINAL).
+import { z } from 'zod'
+import type { Database } from '@/clickhouse/client'
+import { tagScopeSchema, type TagScope } from '@/lib/auth/user'
+import {
+  jobOptionsSchema,
+  jobPatchesSchema,
+  jobScheduleStepSchema,
+  jobTargetsSchema,
+  scheduleSchema,
+  type JobStatus,
+  type JobType,
+} from '@/lib/schemas/jobs'
+import { nextRowVersion } from './versioning'
+
+export type JobTargets = z.output<typeof jobTargetsSchema>
+export type JobPatches = z.output<typeof jobPatchesSchema>
+export type JobScheduleStep = z.output<typeof jobScheduleStepSchema>
+export type JobOptions = z.output<typeof jobOptionsSchema>
+
+/** A job as stored. `targets` with no assets and no tags, `patches` null or `schedule` null: partially configured. */
+export interface StoredJob {
+  id: string
+  name: string
+  description: string
+  type: JobType | ''
+  status: JobStatus
+  isAdvisory: boolean
+  ownerId: string
+  ownerEmail: string
+  coAuthorIds: string[]
+  coAuthorEmails: string[]
+  targets: JobTargets
+  patches: JobPatches | null
+  schedule: JobScheduleStep | null
+  options: JobOptions
+  /** Why the server disabled the job ('' when it did not). */
+  disabledReason: string
+  /** Owners' scopes the job's assets must ALSO fall in: after a change of owner the old owner's scope stays here. */
+  scopeConstraints: TagScope[]
+  createdAt: string
+  updatedAt: string
+  lastRunAt: string | null
+  nextRunAt: string | null
+  /** When the job was first enabled: a run-once or on-demand job is locked from then on. */
+  firstEnabledAt: string | null
+  createdById: string
+  createdByEmail: string
+  updatedById: string
+  updatedByEmail: string
+  /** Who assigned the advisory this job came from to its owner ('' for a job created as a job). */
+  assignedByEmail: string
+  assignedAt: string | null
+  /** The edit revision users save against (bumped by edits, not by a run's bookkeeping). */
+  revision: number
+  /** The row version (every write, edits and run bookkeeping alike). */
+  version: number
+}
+
+export const EMPTY_TARGETS: JobTargets = { assetIds: [], tags: [], tagMatch: 'Any', exclusionTags: [], exclusionMatch: 'Any' }
+export const DEFAULT_OPTIONS: JobOptions = { reboot: { mode: 'allow' }, messages: { before: '', during: '', after: '' } }
+
+interface JobRow {
+  job_id: string
+  name: string
+  description: string
+  type: string
+  status: string
+  is_advisory: boolean
+  owner_id: string
+  owner_email: string
+  co_author_ids: string[]
+  co_author_emails: string[]
+  patch_ids: string[]
+  dynamic_patch_query: string
+  dynamic_query_version: number
+  target_asset_ids: string[]
+  target_tags: string[]
+  target_tag_match: string
+  exclusion_tags: string[]
+  exclusion_tag_match: string
+  schedule_type: string
+  schedule: string
+  time_zone: string
+  patch_window_minutes: number
+  options: string
+  created_at: string
+  updated_at: string
+  last_run_at: string | null
+  next_run_at: string | null
+  disabled_reason: string
+  scope_constraints: string
+  first_enabled_at: string | null
+  created_by_id: string
+  created_by_email: string
+  updated_by_id: string
+  updated_by_email: string
+  assigned_by_email: string
+  assigned_at: string | null
+  revision: number
+  version: number
+}
+
+export const JOB_COLUMNS = `job_id, name, description, type, status, is_advisory, owner_id, owner_email, co_author_ids, co_author_emails,
+  patch_ids, dynamic_patch_query, dynamic_query_version, target_asset_ids, target_tags, target_tag_match, exclusion_tags,
+  exclusion_tag_match, schedule_type, schedule, time_zone, patch_window_minutes, options, created_at, updated_at, last_run_at,
+  next_run_at, disabled_reason, scope_constraints, first_enabled_at, created_by_id, created_by_email, updated_by_id,
+  updated_by_email, assigned_by_email, assigned_at, revision, version`
+
+/** The engine answers DateTime64 as `2026-12-02 01:03:07.000` (UTC): the API speaks ISO 8601. */
+export function isoTime(value: string): string
+export function isoTime(value: string | null): string | null
+export function isoTime(value: string | null): string | null {
+  if (value === null || value === '') return null
+  return value.includes('T') ? value : `${value.replace(' ', 'T')}Z`
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+/** Stored JSON the current schema refuses (an older release, a hand edit) reads as "not configured", never a 500. */
+function readSchedule(row: JobRow): JobScheduleStep | null {
+  const schedule = scheduleSchema.safeParse({ ...(parseJson(row.schedule) as object | null), type: row.schedule_type })
+  if (!schedule.success) return null
+  const options = (parseJson(row.options) ?? {}) as Record<string, unknown>
+  const step = jobScheduleStepSchema.safeParse({
+    schedule: schedule.data,
+    timeZone: row.time_zone,
+    patchWindowHours: Math.round(Number(row.patch_window_minutes) / 60) || undefined,
+    downloadRandomizationMinutes: options.downloadRandomizationMinutes,
+    opportunisticDownload: options.opportunisticDownload,
+  })
+  return step.success ? step.data : null
+}
+
+function readPatches(row: JobRow): JobPatches | null {
+  if (row.dynamic_patch_query !== '') return { mode: 'dynamic', query: row.dynamic_patch_query, version: Number(row.dynamic_query_version) || null }
+  return row.patch_ids.length > 0 ? { mode: 'list', patchIds: row.patch_ids } : null
+}
+
+function fromRow(row: JobRow): StoredJob {
+  const options = jobOptionsSchema.safeParse(parseJson(row.options) ?? {})
+  const constraints = z.array(tagScopeSchema).safeParse(parseJson(row.scope_constraints) ?? [])
+  return {
+    id: row.job_id,
+    name: row.name,
+    description: row.description,
+    type: row.type as JobType | '',
+    status: row.status as JobStatus,
+    isAdvisory: Boolean(row.is_advisory),
+    ownerId: row.owner_id,
+    ownerEmail: row.owner_email,
+    coAuthorIds: row.co_author_ids,
+    coAuthorEmails: row.co_author_emails,
+    targets: {
+      assetIds: row.target_asset_ids,
+      tags: row.target_tags,
+      tagMatch: row.target_tag_match === 'All' ? 'All' : 'Any',
+      exclusionTags: row.exclusion_tags,
+      exclusionMatch: row.exclusion_tag_match === 'All' ? 'All' : 'Any',
+    },
+    patches: readPatches(row),
+    schedule: readSchedule(row),
+    options: options.success ? options.data : DEFAULT_OPTIONS,
+    disabledReason: row.disabled_reason,
+    scopeConstraints: constraints.success ? constraints.data : [],
+    createdAt: isoTime(row.created_at),
+    updatedAt: isoTime(row.updated_at),
+    lastRunAt: isoTime(row.last_run_at),
+    nextRunAt: isoTime(row.next_run_at),
+    firstEnabledAt: isoTime(row.first_enabled_at),
+    createdById: row.created_by_id,
+    createdByEmail: row.created_by_email,
+    updatedById: row.updated_by_id,
+    updatedByEmail: row.updated_by_email,
+    assignedByEmail: row.assigned_by_email,
+    assignedAt: isoTime(row.assigned_at),
+    revision: Number(row.revision),
+    version: Number(row.version),
+  }
+}
+
+function toRow(job: StoredJob, isDeleted = false) {
+  const { schedule: step, patches } = job
+  const { type: scheduleType = '', ...scheduleDetails } = step?.schedule ?? {}
+  return {
+    job_id: job.id,
+    name: job.name,
+    description: job.description,
+    type: job.type,
+    status: job.status,
+    is_advisory: job.isAdvisory,
+    owner_id: job.ownerId,
+    owner_email: job.ownerEmail,
+    co_author_ids: job.coAuthorIds,
+    co_author_emails: job.coAuthorEmails,
+    patch_ids: patches?.mode === 'list' ? patches.patchIds : [],
+    dynamic_patch_query: patches?.mode === 'dynamic' ? patches.query : '',
+    dynamic_query_version: patches?.mode === 'dynamic' ? (patches.version ?? 0) : 0,
+    target_asset_ids: job.targets.assetIds,
+    target_tags: job.targets.tags,
+    target_tag_match: job.targets.tagMatch,
+    exclusion_tags: job.targets.exclusionTags,
+    exclusion_tag_match: job.targets.exclusionMatch,
+    schedule_type: scheduleType,
+    schedule: step ? JSON.stringify(scheduleDetails) : '',
+    time_zone: step?.timeZone ?? '',
+    patch_window_minutes: (step?.patchWindowHours ?? 0) * 60,
+    options: JSON.stringify({
+      ...job.options,
+      downloadRandomizationMinutes: step?.downloadRandomizationMinutes ?? 0,
+      opportunisticDownload: step?.opportunisticDownload ?? false,
+    }),
+    created_at: job.createdAt,
+    updated_at: job.updatedAt,
+    last_run_at: job.lastRunAt,
+    next_run_at: job.nextRunAt,
+    disabled_reason: job.disabledReason,
+    scope_constraints: job.scopeConstraints.length > 0 ? JSON.stringify(job.scopeConstraints) : '',
+    first_enabled_at: job.firstEnabledAt,
+    created_by_id: job.createdById,
+    created_by_email: job.createdByEmail,
+    updated_by_id: job.updatedById,
+    updated_by_email: job.updatedByEmail,
+    assigned_by_email: job.assignedByEmail,
+    assigned_at: job.assignedAt,
+    revision: job.revision,
+    version: job.version,
+    is_deleted: isDeleted ? 1 : 0,
+  }
+}
+
+/** What a job lacks before it can be enabled or run (the same rule as QQL's `isPartiallyConfigured`). */
+export function missingParts(job: Pick<StoredJob, 'patches' | 'targets' | 'schedule'>): ('patches' | 'targets' | 'schedule')[] {
+  const missing: ('patches' | 'targets' | 'schedule')[] = []
+  if (job.patches === null || (job.patches.mode === 'list' && job.patches.patchIds.length === 0)) missing.push('patches')
+  if (job.targets.assetIds.length === 0 && job.targets.tags.length === 0) missing.push('targets')
+  if (job.schedule === null) missing.push('schedule')
+  return missing
+}
+
+export async function loadJob(db: Database, id: string): Promise<StoredJob | null> {
+  const rows = await db.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs FINAL WHERE job_id = {id:String} AND is_deleted = 0 LIMIT 1`, { id })
+  return rows[0] ? fromRow(rows[0]) : null
+}
+
+/** Several jobs in one query, in no particular order (missing ids are left out). */
+export async function loadJobs(db: Database, ids: string[]): Promise<StoredJob[]> {
+  if (ids.length === 0) return []
+  const rows = await db.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs FINAL WHERE has({ids:Array(String)}, job_id) AND is_deleted = 0`, { ids })
+  return rows.map(fromRow)
+}
+
+/** Every job with a given status (e.g. Enabled, for the subscription fallback). */
+export async function loadJobsByStatus(db: Database, status: JobStatus): Promise<StoredJob[]> {
+  const rows = await db.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs FINAL WHERE status = {status:String} AND is_deleted = 0 ORDER BY job_id`, { status })
+  return rows.map(fromRow)
+}
+
+/** The jobs the scheduler looks at: Enabled, not an advisory, with an owner, and fully configured. */
+export async function listSchedulableJobs(db: Database): Promise<StoredJob[]> {
+  const jobs = await loadJobsByStatus(db, 'Enabled')
+  return jobs.filter((job) => !job.isAdvisory && job.ownerId !== '' && job.type !== '' && missingParts(job).length === 0)
+}
+
+/** Writes a job's new state (a new row version); the caller checked the revision it replaces. */
+export async function writeJob(db: Database, job: StoredJob): Promise<StoredJob> {
+  const written = { ...job, version: nextRowVersion(job.version) }
+  await db.insert('jobs', [toRow(written)])
+  return written
+}
+
+export async function deleteJobRow(db: Database, job: StoredJob): Promise<void> {
+  await db.insert('jobs', [toRow({ ...job, version: nextRowVersion(job.version) }, true)])
+}
+
+const lockHolder = globalThis as typeof globalThis & { patchboardJobLocks?: Map<string, Promise<void>> }
+
+/**
+ * Runs `change` after every earlier change of the same job in this process: ClickHouse has no transactions, so two
+ * saves of revision N would otherwise both read N and both write N + 1 (the scheduler's bookkeeping takes the same lock).
+ */
+export async function serialisedJobChange<T>(jobId: string, change: () => Promise<T>): Promise<T> {
+  const locks = (lockHolder.patchboardJobLocks ??= new Map())
+  const previous = locks.get(jobId) ?? Promise.resolve()
+  const run = previous.then(change)
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  locks.set(jobId, tail)
+  try {
+    return await run
+  } finally {
+    if (locks.get(jobId) === tail) locks.delete(jobId)
+  }
+}
+
+/**
+ * The scheduler's bookkeeping after it created a run: last and next run times, and (a run-once or on-demand job after
+ * its run) status Completed. A new row version, not a new revision: someone editing the job is not refused for it.
+ */
+export async function recordJobRun(db: Database, id: string, run: { lastRunAt: Date; nextRunAt: Date | null; completed: boolean }): Promise<void> {
+  await serialisedJobChange(id, async () => {
+    const job = await loadJob(db, id)
+    if (job === null) return
+    await writeJob(db, {
+      ...job,
+      lastRunAt: run.lastRunAt.toISOString(),
+      nextRunAt: run.nextRunAt?.toISOString() ?? null,
+      status: run.completed ? 'Completed' : job.status,
+    })
+  })
+}
