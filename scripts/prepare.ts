@@ -2,6 +2,7 @@
 import { readDatabaseConfig } from '@/clickhouse/config'
 import { runMigrations } from '@/clickhouse/migrate'
 import { describeInitialAdmin, ensureInitialAdmin } from '@/lib/auth/bootstrap'
+import { createDemoActivationKey } from '@/lib/auth/demo-activation-key'
 import { createDemoUsers, describeDemoUsers } from '@/lib/auth/demo-users'
 import { needsFirstStartSeed, seedDemoEstate } from '@/ingest/seed'
 import { putSetting } from '@/lib/repositories/settings'
@@ -27,6 +28,8 @@ await runWithDatabase(async (db) => {
   }
   const demoUsers = await createDemoUsers(db, readDatabaseConfig().dataDir)
   if (demoUsers.length > 0) console.log(describeDemoUsers(demoUsers, readDatabaseConfig().dataDir))
+  const keyFile = await createDemoActivationKey(db, readDatabaseConfig().dataDir)
+  console.log(`Created the demo agents' activation key (npm run agent:simulate reads it), saved to ${keyFile}, readable only by you.`)
   console.log(`First start: seeding a demo estate of ${seedAssets} assets × ${seedDays} days (only this once).`)
   const bar = progressBar('Seeding demo estate')
   bar.start(seedAssets * seedDays, 0, { unit: 'scans', detail: '' })

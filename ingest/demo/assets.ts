@@ -125,7 +125,7 @@ function serverAppChance(app: PickedApp, release: WindowsReleaseKey): number {
 const PICKED_APPS: readonly PickedApp[] = ['edge', 'chrome', 'teams', 'vcredist', 'firefox', 'acrobat-reader', 'oracle-jre', 'oracle-jdk', '7zip', 'zoom', 'slack', 'notepadpp', 'vlc', 'putty', 'winscp', 'git', 'wireshark', 'intel-graphics']
 
 /** A stable UUID-shaped id (version-4 layout) derived from the seed and the asset's index. */
-function assetId(seed: number, index: number): string {
+export function assetId(seed: number, index: number): string {
   const hex = [1, 2, 3, 4].map((part) => hashInts(seed, index, part).toString(16).padStart(8, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[hashInts(seed, index, 5) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }

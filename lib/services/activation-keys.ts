@@ -5,7 +5,7 @@ import { generateActivationKey } from '@/lib/auth/activation-keys'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, notFound } from '@/lib/errors'
 import { findActivationKeyById, listActivationKeys, saveActivationKey, type ActivationKeyListing, type ActivationKeyRecord } from '@/lib/repositories/activation-keys'
-import { appendAudit } from '@/lib/repositories/audit'
+import { appendAudit, type AuditEntry } from '@/lib/repositories/audit'
 import { nextRowVersion } from '@/lib/repositories/versioning'
 import type { createActivationKeyInput } from '@/lib/schemas/activation-keys'
 
@@ -25,7 +25,8 @@ export function describeKey(key: ActivationKeyRecord) {
   return { ...rest, displayPrefix: `pbk_${key.prefix}_…` }
 }
 
-export async function createActivationKey(db: Database, actor: SessionUser, input: z.infer<typeof createActivationKeyInput>) {
+/** `actor` is the admin, or `system` for the demo estate's key made on first start. */
+export async function createActivationKey(db: Database, actor: AuditEntry['actor'], input: z.infer<typeof createActivationKeyInput>) {
   const generated = generateActivationKey()
   const now = new Date().toISOString()
   const record: ActivationKeyRecord = {
