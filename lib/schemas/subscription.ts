@@ -1,0 +1,64 @@
+// The subscription as the API and the banner show it, the body an Administrator saves, and its rules in words: pure zod.
+import { z } from 'zod'
+
+export const SUBSCRIPTION_TIERS = ['free', 'trial', 'paid'] as const
+export const tierSchema = z.enum(SUBSCRIPTION_TIERS)
+export type SubscriptionTier = z.infer<typeof tierSchema>
+
+export const TIER_LABELS: Record<SubscriptionTier, string> = { free: 'Free', trial: 'Trial', paid: 'Paid' }
+
+/** A fresh install starts on a trial of this many days from the server's first start. */
+export const TRIAL_DAYS = 30
+/** The shortest scan interval a tier allows, in hours (PRODUCT §5). */
+export const MIN_SCAN_INTERVAL_HOURS: Record<SubscriptionTier, number> = { free: 24, trial: 4, paid: 4 }
+
+export const subscriptionViewSchema = z.object({
+  /** What was bought or granted. */
+  tier: tierSchema,
+  /** What applies now: `free` once a trial or paid subscription has expired. */
+  effectiveTier: tierSchema,
+  /** ISO instant the trial or paid subscription ends; null for Free. */
+  expiresAt: z.string().nullable(),
+  expired: z.boolean(),
+  minScanIntervalHours: z.number(),
+  /** Whether deployment and uninstall jobs may be created, enabled and run. */
+  jobsAllowed: z.boolean(),
+  /** When an Administrator last changed it (null: the trial a fresh install started with) and who. */
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string(),
+})
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>
+
+/**
+ * The expiry as the form sends it: a calendar date (the subscription runs to the end of that day, UTC) or an ISO
+ * instant with an offset. Past dates are allowed: recording a lapsed subscription applies the Free fallback at once.
+ */
+export const expirySchema = z.union(
+  [z.iso.date().transform((date) => `${date}T23:59:59.999Z`), z.iso.datetime({ offset: true }).transform((text) => new Date(text).toISOString())],
+  { error: 'Enter the expiry as a date, YYYY-MM-DD (or an ISO date and time with an offset).' },
+)
+
+export const updateSubscriptionBody = z
+  .object({ tier: tierSchema, expiresAt: expirySchema.nullable().optional() })
+  .superRefine((body, context) => {
+    if (body.tier === 'free' && body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'A Free subscription has no expiry date; leave it empty.' })
+    if (body.tier !== 'free' && !body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: `A ${TIER_LABELS[body.tier]} subscription needs an expiry date.` })
+  })
+export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionBody>
+
+/** The UTC calendar date of an expiry, as the banner and the page print it. */
+export function expiryDate(expiresAt: string): string {
+  return expiresAt.slice(0, 10)
+}
+
+/** What a tier limits, in words ("" when nothing). */
+export function tierLimits(tier: SubscriptionTier): string {
+  return tier === 'free' ? `scans at most every ${MIN_SCAN_INTERVAL_HOURS.free} h, no deployment or uninstall jobs` : `scans at most every ${MIN_SCAN_INTERVAL_HOURS[tier]} h`
+}
+
+/** The banner's sentence: which tier applies, until when, and what it limits. */
+export function describeSubscription(view: Pick<SubscriptionView, 'tier' | 'effectiveTier' | 'expiresAt' | 'expired'>): string {
+  if (view.expired && view.expiresAt) return `Free — the ${TIER_LABELS[view.tier].toLowerCase()} ended on ${expiryDate(view.expiresAt)}; ${tierLimits('free')}`
+  if (view.effectiveTier === 'free' || !view.expiresAt) return `${TIER_LABELS[view.effectiveTier]} — ${tierLimits(view.effectiveTier)}`
+  return `${TIER_LABELS[view.effectiveTier]} until ${expiryDate(view.expiresAt)} — ${tierLimits(view.effectiveTier)}`
+}
