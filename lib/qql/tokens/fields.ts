@@ -1,5 +1,6 @@
 // The fields behind QQL tokens, one definition per table column or derived value, with their version history.
 import { DOWNLOAD_METHODS, FINDING_STATUSES, OS_FAMILIES, PATCH_CATEGORIES, VENDOR_SEVERITIES } from '../../../ingest/schema/scan'
+import { EFFECTIVE_PROFILE_NAME_SQL, SCAN_OVERDUE_SQL } from '../profiles'
 import type { FieldGroup, TokenHistory } from './types'
 
 /** Present since the first token-schema version, unchanged. */
@@ -95,6 +96,23 @@ export const ASSET_FIELDS: FieldGroup = {
       values: SCAN_STATUSES,
       sql: `if(a.last_scan_at >= now64(3, 'UTC') - toIntervalDay(${RECENT_SCAN_DAYS}), '${SCANNED}', '${NOT_SCANNED_RECENTLY}')`,
       description: `${SCANNED} when the last scan is at most ${RECENT_SCAN_DAYS} days old, else ${NOT_SCANNED_RECENTLY}.`,
+      history: SINCE_V2,
+    },
+    {
+      name: 'profile',
+      type: 'keyword',
+      sql: EFFECTIVE_PROFILE_NAME_SQL,
+      valueSource: EFFECTIVE_PROFILE_NAME_SQL,
+      description:
+        'Name of the assessment profile that applies to the asset: the enabled custom profile one of whose tags it carries ' +
+        '(shortest interval first, then the oldest), else the default profile.',
+      history: SINCE_V2,
+    },
+    {
+      name: 'scanOverdue',
+      type: 'boolean',
+      sql: SCAN_OVERDUE_SQL,
+      description: "Whether the asset's last scan is older than the scan interval of its assessment profile.",
       history: SINCE_V2,
     },
   ],
