@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { toSessionUser, type SessionUser } from '@/lib/auth/user'
+import { compileQql, ENTITY_SOURCES } from '@/lib/qql'
 import { createUser } from '@/lib/repositories/users'
 import { describeConsumption, updateLicenseSettingsBody } from '@/lib/schemas/licenses'
 import { updateSubscriptionBody } from '@/lib/schemas/subscription'
@@ -15,6 +16,14 @@ let manager: SessionUser
 
 const asset = (id: string, activatedAt: string, tags: string[], version = 1) => ({ asset_id: id, name: id.toUpperCase(), tags, activated_at: activatedAt, version })
 const IDS = ['a-early', 'b-tie', 'c-tie', 'd-late', 'e-excluded', 'f-untagged']
+
+/** The asset ids a QQL query over the Assets list finds (tag scope: every asset). */
+async function assetsMatching(query: string): Promise<string[]> {
+  const compiled = compileQql({ query, entity: 'assets', user: { scope: { all: true, tags: [] }, timeZone: 'UTC' } })
+  if (!compiled.ok) throw new Error(compiled.errors.map((error) => error.message).join('; '))
+  const rows = await db.query<{ id: string }>(`SELECT a.asset_id AS id FROM ${ENTITY_SOURCES.assets} WHERE ${compiled.where} ORDER BY id`, compiled.params)
+  return rows.map((row) => row.id)
+}
 
 async function statuses(): Promise<Record<string, string>> {
   return Object.fromEntries(await licenseStatuses(db, IDS))
@@ -50,6 +59,9 @@ describe('licence allocation', () => {
     const overview = await getLicenseOverview(db)
     expect(overview).toMatchObject({ configured: true, enforced: true, licenseCount: 2, consumed: 4, percent: 200, overBy: 2, excluded: 1, notIncluded: 1, totalAssets: 6, updatedBy: 'manager@example.test' })
     expect(describeConsumption(overview)).toBe('4 of 2 — 200 %')
+    // The Assets list's `licensed` token reads the same allocation.
+    expect(await assetsMatching('licensed: true')).toEqual(['a-early', 'b-tie'])
+    expect(await assetsMatching('licensed: false AND tags.name: Servers')).toEqual(['c-tie', 'd-late', 'e-excluded'])
   })
 
   it('prints large counters with thousands separators past 100 %', () => {
@@ -76,6 +88,7 @@ describe('licence allocation', () => {
       await setTier(tier, expiresAt)
       expect(new Set(Object.values(await statuses())), `${tier} ${expiresAt}`).toEqual(new Set(['licensed']))
       expect(Object.fromEntries(await licenseStatuses(db, ['no-such-asset']))).toEqual({ 'no-such-asset': 'licensed' })
+      expect(await assetsMatching('licensed: false')).toEqual([])
     }
   })
 

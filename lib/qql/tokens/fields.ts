@@ -1,5 +1,6 @@
 // The fields behind QQL tokens, one definition per table column or derived value, with their version history.
 import { DOWNLOAD_METHODS, FINDING_STATUSES, OS_FAMILIES, PATCH_CATEGORIES, VENDOR_SEVERITIES } from '../../../ingest/schema/scan'
+import { LICENSED_ASSET_IDS_SQL } from '../licensing'
 import { EFFECTIVE_PROFILE_NAME_SQL, SCAN_OVERDUE_SQL } from '../profiles'
 import type { FieldGroup, TokenHistory } from './types'
 
@@ -113,6 +114,15 @@ export const ASSET_FIELDS: FieldGroup = {
       type: 'boolean',
       sql: SCAN_OVERDUE_SQL,
       description: "Whether the asset's last scan is older than the scan interval of its assessment profile.",
+      history: SINCE_V2,
+    },
+    {
+      name: 'licensed',
+      type: 'boolean',
+      sql: `a.asset_id IN (${LICENSED_ASSET_IDS_SQL})`,
+      description:
+        'Whether the asset holds a licence: on a paid subscription, patchable (an include tag) and not excluded, among the ' +
+        'licence count by ascending activation time; every asset does on Free or a trial, or before licences are set up.',
       history: SINCE_V2,
     },
   ],
