@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ACTIONS, type Action } from '@/lib/auth/policy'
 import { preferencesSchema, updatePreferencesBody } from '@/lib/schemas/preferences'
+import { agentProfileQuery, createProfileBody, profileBulkBody, profileIdParams, updateProfileBody } from '@/lib/schemas/profiles'
 import { changePasswordBody, passwordChangedSchema, updateAccountBody } from '@/lib/services/account'
 import { createdTokenSchema, createTokenBody, tokenIdParams, tokenListSchema, tokenViewSchema } from '@/lib/services/api-tokens'
 import { createActivationKeyInput } from '@/lib/services/activation-keys'
@@ -113,6 +114,16 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'DELETE', path: '/api/v1/admin/tokens/{id}', summary: "Revoke anyone's API token", auth: 'users.manage', params: tokenIdParams, response: tokenViewSchema },
   { method: 'GET', path: '/api/v1/audit', summary: 'Audit log searched with QQL (format=csv exports)', auth: 'audit.view', query: auditQuerySchema, response: auditPageSchema },
   { method: 'GET', path: '/api/v1/audit/suggest', summary: 'Autocomplete of an audit-log query: tokens, operators, known actors, actions and targets', auth: 'audit.view', query: auditSuggestQuery },
+  { method: 'GET', path: '/api/v1/profiles', summary: 'Assessment profiles (the default first) with assets covered in your scope and the actions you may take', auth: 'profiles.view' },
+  { method: 'POST', path: '/api/v1/profiles', summary: 'Create a custom assessment profile (its tags belong to no other custom profile; interval at least the subscription minimum)', auth: 'profiles.manage', body: createProfileBody },
+  // Static before /profiles/{id}.
+  { method: 'POST', path: '/api/v1/profiles/bulk', summary: 'Delete, enable or disable several custom profiles; each done or refused with the reason (the default always is)', auth: 'profiles.manage', body: profileBulkBody },
+  { method: 'GET', path: '/api/v1/profiles/{id}', summary: 'One assessment profile (`default` is the default profile)', auth: 'profiles.view', params: profileIdParams },
+  { method: 'PUT', path: '/api/v1/profiles/{id}', summary: 'Edit a profile against the revision you opened (409 naming who saved first); the default takes only its interval', auth: 'profiles.manage', params: profileIdParams, body: updateProfileBody },
+  { method: 'DELETE', path: '/api/v1/profiles/{id}', summary: 'Delete a custom profile (the default: 409)', auth: 'profiles.manage', params: profileIdParams },
+  { method: 'POST', path: '/api/v1/profiles/{id}/enable', summary: 'Enable a custom profile (the default: 409, it always applies)', auth: 'profiles.manage', params: profileIdParams },
+  { method: 'POST', path: '/api/v1/profiles/{id}/disable', summary: 'Disable a custom profile: its assets fall to another covering profile or the default (the default: 409)', auth: 'profiles.manage', params: profileIdParams },
+  { method: 'GET', path: '/api/v1/agent/profile', summary: 'Agents: the assessment profile that applies to an asset (name, interval, why), or the default for an asset not reported with this key', auth: 'activationKey', query: agentProfileQuery },
 ]
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
