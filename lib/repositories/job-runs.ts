@@ -1,0 +1,196 @@
+// Job runs as stored: the run row, its per-asset server statuses, each asset's effective status (latest agent report) and the agent's pick-up list.
+import type { Database } from '@/clickhouse/client'
+import { FAILED_RUN_STATUSES, FINISHED_RUN_STATUSES, type RunAssetStatus } from '@/lib/schemas/job-runs'
+import { isoTime } from './jobs'
+
+export type RunTrigger = 'schedule' | 'manual' | 'enable'
+
+export interface StoredRun {
+  runId: string
+  jobId: string
+  jobName: string
+  jobType: string
+  ownerId: string
+  trigger: RunTrigger
+  scheduledAt: string
+  windowEndsAt: string
+  patchIds: string[]
+  /** JSON: the job options plus downloadRandomizationMinutes and opportunisticDownload. */
+  options: string
+  assetCount: number
+  createdAt: string
+}
+
+export interface RunAssetRow {
+  assetId: string
+  status: RunAssetStatus
+}
+
+interface RunRow {
+  run_id: string
+  job_id: string
+  job_name: string
+  job_type: string
+  owner_id: string
+  trigger: string
+  scheduled_at: string
+  window_ends_at: string
+  patch_ids: string[]
+  options: string
+  asset_count: number
+  created_at: string
+}
+
+const RUN_COLUMNS = 'run_id, job_id, job_name, job_type, owner_id, trigger, scheduled_at, window_ends_at, patch_ids, options, asset_count, created_at'
+
+function fromRow(row: RunRow): StoredRun {
+  return {
+    runId: row.run_id,
+    jobId: row.job_id,
+    jobName: row.job_name,
+    jobType: row.job_type,
+    ownerId: row.owner_id,
+    trigger: row.trigger as RunTrigger,
+    scheduledAt: isoTime(row.scheduled_at),
+    windowEndsAt: isoTime(row.window_ends_at),
+    patchIds: row.patch_ids,
+    options: row.options,
+    assetCount: Number(row.asset_count),
+    createdAt: isoTime(row.created_at),
+  }
+}
+
+/**
+ * Each run asset's status as the progress reads it: the agent's latest report for an assigned asset, else the server's
+ * status (Assigned, Skipped: …). A subquery over `job_run_assets AS ra FINAL` with `effective` per row; `runIds` is the
+ * SQL set of runs it reads (e.g. `({runId:String})` or a subquery in parentheses).
+ */
+export function effectiveStatusSource(runIds: string): string {
+  return `(SELECT ra.job_id AS job_id, ra.run_id AS run_id, ra.asset_id AS asset_id, ra.status AS server_status,
+            if(ra.status = 'Assigned' AND res.status != '', res.status, ra.status) AS effective,
+            if(ra.status = 'Assigned', res.message, '') AS message, if(ra.status = 'Assigned', res.reported_at, NULL) AS reported_at,
+            if(ra.status = 'Assigned', res.patch_ids, []) AS patch_ids, if(ra.status = 'Assigned', res.patch_statuses, []) AS patch_statuses,
+            if(ra.status = 'Assigned', res.patch_messages, []) AS patch_messages
+     FROM job_run_assets AS ra FINAL
+     LEFT JOIN (SELECT run_id, asset_id, argMax(status, version) AS status, argMax(message, version) AS message,
+                       toNullable(max(reported_at)) AS reported_at, argMax(patch_ids, version) AS patch_ids,
+                       argMax(patch_statuses, version) AS patch_statuses, argMax(patch_messages, version) AS patch_messages
+                FROM job_results WHERE run_id IN ${runIds} GROUP BY run_id, asset_id) AS res
+       ON res.run_id = ra.run_id AND res.asset_id = ra.asset_id
+     WHERE ra.run_id IN ${runIds})`
+}
+
+export const FINISHED_PARAM = { finishedStatuses: [...FINISHED_RUN_STATUSES], failedStatuses: [...FAILED_RUN_STATUSES] }
+
+export async function loadRun(db: Database, runId: string): Promise<StoredRun | null> {
+  const rows = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM job_runs FINAL WHERE run_id = {runId:String} LIMIT 1`, { runId })
+  return rows[0] ? fromRow(rows[0]) : null
+}
+
+/** A job's runs, newest first (at most `limit`). */
+export async function listJobRuns(db: Database, jobId: string, limit = 100): Promise<StoredRun[]> {
+  const rows = await db.query<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM job_runs FINAL WHERE job_id = {jobId:String} ORDER BY scheduled_at DESC, run_id DESC LIMIT {limit:UInt32}`,
+    { jobId, limit },
+  )
+  return rows.map(fromRow)
+}
+
+/**
+ * Writes a run and its assets. Rows are keyed by run id (and asset): writing the same run again replaces, never adds.
+ * The asset rows go first, so a run row is only ever visible with its assets.
+ */
+export async function insertRun(db: Database, run: StoredRun, assets: RunAssetRow[]): Promise<void> {
+  const version = new Date(run.scheduledAt).getTime()
+  if (assets.length > 0) {
+    await db.insert(
+      'job_run_assets',
+      assets.map((asset) => ({ run_id: run.runId, job_id: run.jobId, asset_id: asset.assetId, status: asset.status, created_at: run.createdAt, version })),
+    )
+  }
+  await db.insert('job_runs', [
+    {
+      run_id: run.runId,
+      job_id: run.jobId,
+      job_name: run.jobName,
+      job_type: run.jobType,
+      owner_id: run.ownerId,
+      trigger: run.trigger,
+      scheduled_at: run.scheduledAt,
+      window_ends_at: run.windowEndsAt,
+      patch_ids: run.patchIds,
+      options: run.options,
+      asset_count: run.assetCount,
+      created_at: run.createdAt,
+      version,
+    },
+  ])
+}
+
+export interface RunProgress {
+  runId: string
+  done: number
+  total: number
+  failed: number
+}
+
+/** Each job's latest run (by scheduled time) with its finished, total and failed asset counts, in one query. */
+export async function latestRunProgress(db: Database, jobIds: string[]): Promise<Map<string, RunProgress>> {
+  if (jobIds.length === 0) return new Map()
+  const latest = `SELECT job_id, argMax(run_id, (scheduled_at, run_id)) AS run_id FROM job_runs FINAL WHERE has({jobIds:Array(String)}, job_id) GROUP BY job_id`
+  const rows = await db.query<{ job_id: string; run_id: string; total: number; done: number; failed: number }>(
+    `SELECT l.job_id AS job_id, l.run_id AS run_id, toUInt32(countIf(s.asset_id != '')) AS total,
+            toUInt32(countIf(s.asset_id != '' AND has({finishedStatuses:Array(String)}, s.effective))) AS done,
+            toUInt32(countIf(s.asset_id != '' AND has({failedStatuses:Array(String)}, s.effective))) AS failed
+     FROM (${latest}) AS l
+     LEFT JOIN ${effectiveStatusSource(`(SELECT run_id FROM (${latest}))`)} AS s ON s.run_id = l.run_id
+     GROUP BY l.job_id, l.run_id`,
+    { jobIds, ...FINISHED_PARAM },
+  )
+  return new Map(rows.map((row) => [row.job_id, { runId: row.run_id, total: Number(row.total), done: Number(row.done), failed: Number(row.failed) }]))
+}
+
+/** Whether an asset exists and carries every one of `requiredTags` (an activation key's tags). */
+export async function agentAssetExists(db: Database, assetId: string, requiredTags: readonly string[]): Promise<boolean> {
+  const rows = await db.query<{ found: number }>(
+    'SELECT 1 AS found FROM assets FINAL WHERE asset_id = {assetId:String} AND hasAll(tags, {tags:Array(String)}) LIMIT 1',
+    { assetId, tags: [...requiredTags] },
+  )
+  return rows.length > 0
+}
+
+export interface AgentRunRow extends StoredRun {
+  /** The asset's latest reported status in the run; 'Assigned' before its first report. */
+  status: string
+}
+
+/**
+ * The runs an asset should work on at `now`: assigned to it (not skipped), due, their window still open, the asset's
+ * part not finished, and the job neither deleted nor disabled (disabling a job stops its open runs).
+ */
+export async function agentRunsFor(db: Database, assetId: string, now: Date): Promise<AgentRunRow[]> {
+  const rows = await db.query<RunRow & { status: string }>(
+    `SELECT ${RUN_COLUMNS.split(', ').map((column) => `r.${column} AS ${column}`).join(', ')}, s.effective AS status
+     FROM job_runs AS r FINAL
+     INNER JOIN ${effectiveStatusSource('(SELECT run_id FROM job_run_assets WHERE asset_id = {assetId:String})')} AS s ON s.run_id = r.run_id
+     WHERE s.asset_id = {assetId:String} AND s.server_status = 'Assigned' AND NOT has({finishedStatuses:Array(String)}, s.effective)
+       AND r.scheduled_at <= fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC') AND r.window_ends_at > fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC')
+       AND r.job_id IN (SELECT job_id FROM jobs FINAL WHERE is_deleted = 0 AND status != 'Disabled')
+     ORDER BY r.scheduled_at, r.run_id`,
+    { assetId, nowMs: now.getTime(), ...FINISHED_PARAM },
+  )
+  return rows.map((row) => ({ ...fromRow(row), status: row.status }))
+}
+
+/** Which (run, asset) pairs of `pairs` were assigned by a run (for accepting agents' results). */
+export async function knownRunAssets(db: Database, pairs: { runId: string; assetId: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set()
+  const rows = await db.query<{ run_id: string; asset_id: string; job_id: string }>(
+    `SELECT run_id, asset_id, job_id FROM job_run_assets FINAL
+     WHERE run_id IN {runs:Array(String)} AND asset_id IN {assets:Array(String)}`,
+    { runs: [...new Set(pairs.map((pair) => pair.runId))], assets: [...new Set(pairs.map((pair) => pair.assetId))] },
+  )
+  return new Set(rows.map((row) => runAssetKey(row.job_id, row.run_id, row.asset_id)))
+}
+
+export const runAssetKey = (jobId: string, runId: string, assetId: string) => JSON.stringify([jobId, runId, assetId])
