@@ -247,6 +247,13 @@ describe('agent ingest API', () => {
     expect(Boolean(stored.is_superseded)).toBe(true)
 
     const result = { jobId: 'job-1', runId: 'run-1', assetId: 'a1', status: 'Completed', reportedAt: '2026-11-07T10:00:00Z', patches: [{ id: 'p1', status: 'Installed' }] }
+    // A result for a run that does not exist, or did not assign the asset, is rejected (quarantined) saying so.
+    const unknownRun = await send(postJobResults, ndjson([result]))
+    expect(unknownRun.status).toBe(422)
+    expect(unknownRun.body.errors[0]).toMatchObject({ path: 'runId', message: expect.stringContaining('there is no job run run-1') })
+    await db.insert('job_run_assets', [{ run_id: 'run-1', job_id: 'job-1', asset_id: 'a1', status: 'Assigned', created_at: '2026-11-07T09:00:00Z', version: 1 }])
+    const otherAsset = await send(postJobResults, ndjson([{ ...result, assetId: 'a2' }]))
+    expect(otherAsset.body.errors[0]).toMatchObject({ path: 'assetId', message: 'run run-1 was not assigned to asset a2' })
     expect((await send(postJobResults, ndjson([result]))).body).toMatchObject({ accepted: 1 })
     expect((await send(postJobResults, ndjson([result]))).body).toMatchObject({ accepted: 0, duplicates: 1 })
     const bad = await send(postJobResults, ndjson([{ ...result, status: 'Exploded' }]))

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import { recordIngest } from '@/lib/repositories/ingest-history'
+import { runAssetAdmitter } from '@/lib/repositories/job-runs'
 import { BodyError, parseDocument, readDocuments, type BodyFormat } from './documents'
 import { writeJobResults } from './job-results-writer'
 import { MAX_QUARANTINED_PER_REQUEST, RequestQuarantine, type QuarantineRemainder } from './request-quarantine'
@@ -97,6 +98,8 @@ interface KindHandler<Doc, B extends Batch<Doc> = Batch<Doc>> {
   documentId(raw: unknown): string | null
   newBatch(): B
   write(db: Database, batch: B, actor: IngestActor): Promise<{ accepted: number; duplicates: number; stale: number }>
+  /** A per-request check of valid documents against stored state (e.g. a job result's run); issues reject the document. */
+  admitter?(db: Database): (doc: Doc) => Promise<DocumentIssue[]>
 }
 
 const field = (raw: unknown, name: string): string | null => {
@@ -137,6 +140,8 @@ const jobResults: KindHandler<JobResultDocument, DocumentList<JobResultDocument>
   async write(db, batch) {
     return { ...(await writeJobResults(db, batch.docs)), stale: 0 }
   },
+  // A result must belong to a run that assigned the asset (GET /api/v1/agent/jobs): others are quarantined, saying why.
+  admitter: runAssetAdmitter,
 }
 
 const HANDLERS: Record<IngestKind, KindHandler<unknown>> = {
@@ -162,6 +167,7 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
   const started = Date.now()
   const startedAt = new Date(started)
   const handler = HANDLERS[options.kind]
+  const admit = handler.admitter?.(db)
   const report: IngestReport = {
     ingestId: crypto.randomUUID(),
     kind: options.kind,
@@ -237,6 +243,11 @@ export async function ingestBody(db: Database, body: AsyncIterable<Uint8Array>, 
       }
       if (!validated.ok) {
         await reject(raw.line, handler.documentId(parsed.value), raw.bytes, validated.issues)
+        continue
+      }
+      const refused = admit ? await admit(validated.doc) : []
+      if (refused.length > 0) {
+        await reject(raw.line, handler.documentId(parsed.value), raw.bytes, refused)
         continue
       }
       report.unknownFields += validated.unknownFields

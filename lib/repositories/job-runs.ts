@@ -1,6 +1,7 @@
 // Job runs as stored: the run row, its per-asset server statuses, each asset's effective status (latest agent report) and the agent's pick-up list.
 import type { Database } from '@/clickhouse/client'
 import { FAILED_RUN_STATUSES, FINISHED_RUN_STATUSES, type RunAssetStatus } from '@/lib/schemas/job-runs'
+import type { DocumentIssue } from '@/ingest/schema/issues'
 import { isoTime } from './jobs'
 
 export type RunTrigger = 'schedule' | 'manual' | 'enable'
@@ -182,15 +183,24 @@ export async function agentRunsFor(db: Database, assetId: string, now: Date): Pr
   return rows.map((row) => ({ ...fromRow(row), status: row.status }))
 }
 
-/** Which (run, asset) pairs of `pairs` were assigned by a run (for accepting agents' results). */
-export async function knownRunAssets(db: Database, pairs: { runId: string; assetId: string }[]): Promise<Set<string>> {
-  if (pairs.length === 0) return new Set()
-  const rows = await db.query<{ run_id: string; asset_id: string; job_id: string }>(
-    `SELECT run_id, asset_id, job_id FROM job_run_assets FINAL
-     WHERE run_id IN {runs:Array(String)} AND asset_id IN {assets:Array(String)}`,
-    { runs: [...new Set(pairs.map((pair) => pair.runId))], assets: [...new Set(pairs.map((pair) => pair.assetId))] },
-  )
-  return new Set(rows.map((row) => runAssetKey(row.job_id, row.run_id, row.asset_id)))
+/**
+ * A per-request check for agents' job results: the run exists, belongs to the job named, and assigned the asset (not
+ * skipped it). One query per distinct run id of the request. Answers the issues that reject a result (none: accepted).
+ */
+export function runAssetAdmitter(db: Database): (doc: { jobId: string; runId: string; assetId: string }) => Promise<DocumentIssue[]> {
+  const runs = new Map<string, Promise<{ jobId: string; assets: Map<string, string> } | null>>()
+  const load = (runId: string) =>
+    db
+      .query<{ job_id: string; asset_id: string; status: string }>('SELECT job_id, asset_id, status FROM job_run_assets FINAL WHERE run_id = {runId:String}', { runId })
+      .then((rows) => (rows.length === 0 ? null : { jobId: rows[0].job_id, assets: new Map(rows.map((row) => [row.asset_id, row.status])) }))
+  return async ({ jobId, runId, assetId }) => {
+    if (!runs.has(runId)) runs.set(runId, load(runId))
+    const run = await runs.get(runId)!
+    if (!run) return [{ path: 'runId', message: `there is no job run ${runId}: report results only for runs from GET /api/v1/agent/jobs` }]
+    if (run.jobId !== jobId) return [{ path: 'jobId', message: `run ${runId} belongs to job ${run.jobId}, not ${jobId}` }]
+    const status = run.assets.get(assetId)
+    if (status === undefined) return [{ path: 'assetId', message: `run ${runId} was not assigned to asset ${assetId}` }]
+    if (status !== 'Assigned') return [{ path: 'assetId', message: `run ${runId} skipped asset ${assetId} (${status}): it takes no results` }]
+    return []
+  }
 }
-
-export const runAssetKey = (jobId: string, runId: string, assetId: string) => JSON.stringify([jobId, runId, assetId])
