@@ -3,9 +3,9 @@
 // Search/Enter opening the list at that query and token version.
 import { useRouter } from 'next/navigation'
 import { useMemo, useState } from 'react'
-import { callApi } from '@/components/api-client'
-import { QqlEditor, type LookUpValues, type RecentSearch } from '@/components/qql-editor/QqlEditor'
+import { QqlEditor, type RecentSearch } from '@/components/qql-editor/QqlEditor'
 import { checkQuery, CURRENT_TOKEN_VERSION, type Entity } from '@/lib/qql/browser'
+import { useKnownValues } from './known-values'
 import { RebuildOffer } from './RebuildOffer'
 import { searchHref } from './search-href'
 import './search-box.css'
@@ -29,14 +29,7 @@ export function QqlSearchBox({ entity, basePath, initialQuery, initialVersion, r
   const [submitted, setSubmitted] = useState(false)
   const check = useMemo(() => checkQuery(query, entity, version), [query, entity, version])
 
-  const lookUpValues = useMemo<LookUpValues>(
-    () => async (request) => {
-      const params = new URLSearchParams({ entity, q: request.text, cursor: String(request.cursor), v: String(version) })
-      const result = await callApi<{ knownValues: string[] }>('GET', `${suggestUrl}?${params.toString()}`)
-      return result.ok ? result.data.knownValues : []
-    },
-    [entity, suggestUrl, version],
-  )
+  const lookUpValues = useKnownValues(entity, version, suggestUrl)
 
   function submit(text: string) {
     setSubmitted(true)
