@@ -6,6 +6,7 @@ import { SearchBar } from '@/components/search/SearchBar'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import type { ServerPaging } from '@/components/ui/grid/Pager'
+import { SelectionLinkGrid, type SelectionLink } from './SelectionLinkGrid'
 import type { QuickFilter } from '@/lib/services/quick-filters'
 
 type Entity = 'assets' | 'patches' | 'findings'
@@ -28,9 +29,11 @@ interface Props<Row> {
   rowId: (row: Row) => string
   /** The URL state the pager keeps, minus the total. */
   paging: Omit<ServerPaging, 'total'>
+  /** Row selection with one action that opens a page with the selected ids (e.g. "Create job"). */
+  selectionLink?: SelectionLink
 }
 
-export function ListScreen<Row>({ entity, title, subtitle, placeholder, quickFilters, input, recent, userId, canExport, columns, page, rowId, paging }: Props<Row>) {
+export function ListScreen<Row>({ entity, title, subtitle, placeholder, quickFilters, input, recent, userId, canExport, columns, page, rowId, paging, selectionLink }: Props<Row>) {
   const basePath = `/${entity}`
   return (
     <>
@@ -42,7 +45,12 @@ export function ListScreen<Row>({ entity, title, subtitle, placeholder, quickFil
           <ExportDialog entity={entity} query={input.q} version={input.v} sort={input.sort} dir={input.dir} userId={userId} />
         </div>
       )}
-      {page && <DataGrid tableId={entity} userId={userId} label={title} noun={entity} {...gridData(columns, page.rows, rowId)} paging={{ ...paging, total: page.total }} />}
+      {page &&
+        (selectionLink ? (
+          <SelectionLinkGrid tableId={entity} userId={userId} label={title} noun={entity} {...gridData(columns, page.rows, rowId)} paging={{ ...paging, total: page.total }} selectionLink={selectionLink} />
+        ) : (
+          <DataGrid tableId={entity} userId={userId} label={title} noun={entity} {...gridData(columns, page.rows, rowId)} paging={{ ...paging, total: page.total }} />
+        ))}
     </>
   )
 }

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/policy'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDateTime, timeHeader } from '@/lib/format'
 import type { AssetListRow } from '@/lib/repositories/assets'
+import { describeInterval } from '@/lib/schemas/profiles'
 import { assetListQuery, fetchAssetPage } from '@/lib/services/lists'
 import { readListInput } from '@/lib/services/page-input'
 import { ASSET_QUICK_FILTERS } from '@/lib/services/quick-filters'
@@ -28,6 +29,17 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     { id: 'missingCritical', header: 'Critical missing', sortKey: 'missingCritical', numeric: true, cell: (a) => a.missingCriticalCount },
     { id: 'installed', header: 'Installed', sortKey: 'installed', numeric: true, cell: (a) => a.installedCount },
     { id: 'lastScan', header: timeHeader('Last scan', user.timeZone), sortKey: 'lastScan', nowrap: true, cell: (a) => formatDateTime(a.lastScanAt, user.timeZone) },
+    {
+      id: 'profile',
+      header: 'Assessment profile',
+      nowrap: true,
+      cell: (a) => (
+        <>
+          {a.profileName} <span className="muted">· {describeInterval(a.profileIntervalHours)}</span>
+          {a.scanOverdue && <> <span className="overdue">Scan overdue</span></>}
+        </>
+      ),
+    },
     { id: 'tags', header: 'Tags', cell: (a) => a.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) },
   ]
   return (
@@ -45,6 +57,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       page={page}
       rowId={(a) => a.id}
       paging={{ basePath: '/assets', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize }}
+      selectionLink={can(user, 'jobs.create') ? { label: 'Create job', href: '/jobs/new', param: 'assets' } : undefined}
     />
   )
 }

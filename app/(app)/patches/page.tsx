@@ -56,6 +56,7 @@ export default async function PatchesPage({ searchParams }: { searchParams: Prom
       page={page}
       rowId={(p) => p.id}
       paging={{ basePath: '/patches', keep: searchKeep(input), sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize }}
+      selectionLink={can(user, 'jobs.create') ? { label: 'Create job', href: '/jobs/new', param: 'patches' } : undefined}
     />
   )
 }
