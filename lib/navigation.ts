@@ -23,6 +23,8 @@ const SECTIONS: NavEntry[] = [
   { label: 'Assets', href: '/assets', requires: 'assets.view' },
   { label: 'Patches', href: '/patches', requires: 'assets.view' },
   { label: 'Findings', href: '/findings', requires: 'assets.view' },
+  // Every role that sees any job (jobs.viewAny) also sees its assigned ones.
+  { label: 'Jobs', href: '/jobs', requires: 'jobs.viewAssigned' },
   { label: 'My exports', href: '/exports', requires: 'data.export' },
 ]
 

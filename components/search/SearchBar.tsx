@@ -6,7 +6,7 @@ import { QuickFilters } from './QuickFilters'
 import { SearchActions } from './SearchActions'
 
 interface Props {
-  entity: 'assets' | 'patches' | 'findings'
+  entity: 'assets' | 'patches' | 'findings' | 'jobs'
   basePath: string
   query: string
   /** The token version of `query` (the URL's `v`). */

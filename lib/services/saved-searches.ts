@@ -15,7 +15,7 @@ import {
   type SavedSearch,
 } from '@/lib/repositories/searches'
 
-export const searchEntitySchema = z.enum(['assets', 'patches', 'findings'])
+export const searchEntitySchema = z.enum(['assets', 'patches', 'findings', 'jobs'])
 export const tokenVersionSchema = z
   .number()
   .int()

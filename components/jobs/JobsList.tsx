@@ -1,0 +1,118 @@
+'use client'
+// The jobs grid (the page of jobs the server read for the URL's query and filters), with row and bulk actions and their results.
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useCallback, useState } from 'react'
+import { useNotice } from '@/components/ui/Notice'
+import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
+import { DataGrid } from '@/components/ui/grid/DataGrid'
+import { formatDateTime, timeHeader } from '@/lib/format'
+import type { JobView } from '@/lib/schemas/jobs'
+import { JobBulkActions, type BulkOutcome } from './JobBulkActions'
+import { JobProgressCell, JobStatusCell, JobTagsCell } from './JobCells'
+import { JobRowActions } from './JobRowActions'
+import { JobsEmpty } from './JobsEmpty'
+import type { JobPage } from './jobs-api'
+import './jobs.css'
+
+interface Props {
+  data: JobPage
+  /** The list's URL parameters (query, token version, filters, sort), kept by the pager. */
+  params: Record<string, string>
+  /** Whether a query or filter is in use (the empty state then says nothing matched, not how to start). */
+  filtered: boolean
+  userId: string
+  timeZone: string
+  canCreate: boolean
+  canCreateAdvisory: boolean
+}
+
+function columns(timeZone: string, onDone: Parameters<typeof JobRowActions>[0]['onDone']): ColumnDef<JobView>[] {
+  return [
+    { id: 'status', header: 'Status', sortKey: 'status', cell: (job) => <JobStatusCell job={job} /> },
+    {
+      id: 'name',
+      header: 'Name',
+      sortKey: 'name',
+      hideable: false,
+      cell: (job) => (job.actions.includes('view') ? <Link href={`/jobs/${encodeURIComponent(job.id)}/progress`}><strong>{job.name}</strong></Link> : <strong>{job.name}</strong>),
+    },
+    { id: 'type', header: 'Type', sortKey: 'type', cell: (job) => job.type || '—' },
+    { id: 'owner', header: 'Owner', sortKey: 'owner', cell: (job) => job.owner?.email ?? <span className="muted">No owner (advisory)</span> },
+    { id: 'schedule', header: 'Schedule', sortKey: 'scheduleType', cell: (job) => job.scheduleText },
+    { id: 'patches', header: 'Patches', sortKey: 'patchCount', numeric: true, cell: (job) => (job.patchCount === null ? (job.patches ? 'Dynamic' : '—') : job.patchCount.toLocaleString('en')) },
+    { id: 'assets', header: 'Assets', numeric: true, cell: (job) => job.assetCount.toLocaleString('en') },
+    { id: 'tags', header: 'Tags', cell: (job) => <JobTagsCell job={job} /> },
+    {
+      id: 'taggedAssets',
+      header: 'Tagged assets',
+      numeric: true,
+      cell: (job) => (job.targets.tags.length === 0 ? <span className="muted">—</span> : `${job.taggedAssets.included.toLocaleString('en')} of ${job.taggedAssets.matched.toLocaleString('en')}`),
+    },
+    { id: 'lastRun', header: timeHeader('Last run', timeZone), sortKey: 'lastRun', nowrap: true, cell: (job) => (job.lastRunAt ? formatDateTime(job.lastRunAt, timeZone) : <span className="muted">Never</span>) },
+    { id: 'nextRun', header: timeHeader('Next run', timeZone), sortKey: 'nextRun', nowrap: true, cell: (job) => (job.nextRunAt ? formatDateTime(job.nextRunAt, timeZone) : <span className="muted">—</span>) },
+    { id: 'progress', header: 'Progress', cell: (job) => <JobProgressCell progress={job.progress} /> },
+    { id: 'actions', header: 'Actions', hideable: false, cell: (job) => <JobRowActions job={job} onDone={onDone} /> },
+  ]
+}
+
+export function JobsList({ data, params, filtered, userId, timeZone, canCreate, canCreateAdvisory }: Props) {
+  const router = useRouter()
+  const [bulk, setBulk] = useState<BulkOutcome | null>(null)
+  const { show, noticeElement } = useNotice()
+
+  const onDone = useCallback(
+    (outcome: { kind: 'ok' | 'error'; text: string }) => {
+      show(outcome)
+      setBulk(null)
+      router.refresh()
+    },
+    [show, router],
+  )
+
+  if (data.total === 0 && !filtered) return <JobsEmpty canCreate={canCreate} canCreateAdvisory={canCreateAdvisory} />
+  const keep = Object.fromEntries(Object.entries(params).filter(([key]) => !['page', 'pageSize', 'sort', 'dir'].includes(key)))
+  const grid = gridData(columns(timeZone, onDone), data.rows, (job) => job.id, (job) => ({ label: job.name, testId: `job-${job.id}` }))
+  return (
+    <>
+      {noticeElement}
+      {bulk && (
+        <div className={`notice ${bulk.refused.length > 0 ? 'notice-error' : 'notice-ok'} bulk-results`} role="status" data-testid="bulk-results">
+          <div className="notice-body">
+            {bulk.done.length > 0 ? `${bulk.action} ${bulk.done.join(', ')}.` : `${bulk.action} none of the selected jobs.`}
+            {bulk.refused.length > 0 && (
+              <ul aria-label="Refused">
+                {bulk.refused.map((item) => (
+                  <li key={item.name}>
+                    {item.name}: {item.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      )}
+      <DataGrid
+        tableId="jobs"
+        userId={userId}
+        label="Jobs"
+        noun="jobs"
+        {...grid}
+        paging={{ basePath: '/jobs', keep, sort: params.sort, dir: params.dir as 'asc' | 'desc' | undefined, page: data.page, pageSize: data.pageSize, total: data.total }}
+        bulkActions={(ids, clear) => (
+          <JobBulkActions
+            jobs={data.rows}
+            ids={ids}
+            clear={clear}
+            onDone={(outcome) => {
+              show(null)
+              setBulk(outcome)
+              router.refresh()
+            }}
+          />
+        )}
+        emptyText="No job matches the search and filters."
+      />
+    </>
+  )
+}
