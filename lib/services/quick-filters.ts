@@ -14,6 +14,7 @@ export const ASSET_QUICK_FILTERS: QuickFilter[] = [
   { label: 'Linux', clause: 'osFamily: Linux' },
   { label: 'Scanned', clause: 'scanStatus: Scanned' },
   { label: 'Not scanned recently', clause: 'scanStatus: "Not Scanned Recently"' },
+  { label: 'Scan overdue', clause: 'scanOverdue: true' },
 ]
 
 export const PATCH_QUICK_FILTERS: QuickFilter[] = [

@@ -9,6 +9,7 @@ import { StatusTabs } from '@/components/StatusTabs'
 import { requirePageUser } from '@/lib/auth/page'
 import { formatDate, formatDateTime, timeHeader } from '@/lib/format'
 import type { FindingListRow } from '@/lib/repositories/findings'
+import { describeInterval } from '@/lib/schemas/profiles'
 import { detailListQuery, fetchAssetDetail, fetchRelatedFindings } from '@/lib/services/details'
 import { readListInput } from '@/lib/services/page-input'
 
@@ -41,6 +42,13 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
     ['IP addresses', asset.ipAddresses.join(', ') || '—'],
     ['Last logged-on user', asset.lastLoggedOnUser || '—'],
     [timeHeader('Last scan', user.timeZone), formatDateTime(asset.lastScanAt, user.timeZone)],
+    [
+      'Assessment profile',
+      <>
+        <Link href="/configuration/profiles">{asset.profileName}</Link> · {describeInterval(asset.profileIntervalHours)}
+        {asset.scanOverdue && <> <span className="overdue">Scan overdue</span></>}
+      </>,
+    ],
     [timeHeader('Activated', user.timeZone), formatDate(asset.activatedAt, user.timeZone)],
     ['Missing / critical / security', `${asset.missingCount} / ${asset.missingCriticalCount} / ${asset.missingSecurityCount}`],
     ['Tags', asset.tags.length > 0 ? asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'],
