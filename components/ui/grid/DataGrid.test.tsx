@@ -129,4 +129,27 @@ describe('DataGrid', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }))
     expect(within(screen.getByRole('region', { name: 'Selected rows' })).getByText('3 selected')).toBeTruthy()
   })
+
+  it('a row marked not selectable has no checkbox and "Select all" leaves it out', async () => {
+    const user = userEvent.setup()
+    const onDelete = vi.fn()
+    render(
+      <DataGrid
+        tableId="people"
+        userId="u1"
+        label="People"
+        noun="people"
+        {...gridData(COLUMNS, PEOPLE, (p) => p.id, (p) => ({ label: p.name, selectable: p.id !== 'b' }))}
+        bulkActions={(ids) => (
+          <button type="button" onClick={() => onDelete(ids)}>
+            Delete selected
+          </button>
+        )}
+      />,
+    )
+    expect(screen.queryByRole('checkbox', { name: 'Select Bea' })).toBeNull()
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }))
+    await user.click(within(screen.getByRole('region', { name: 'Selected rows' })).getByRole('button', { name: 'Delete selected' }))
+    expect(onDelete).toHaveBeenCalledWith(['a', 'c'])
+  })
 })

@@ -70,7 +70,7 @@ export function DataGrid({ tableId, userId, label, noun, columns, rows, paging, 
     },
     onSortingChange: setSorting,
     onRowSelectionChange: setRowSelection,
-    enableRowSelection: bulkActions !== undefined,
+    enableRowSelection: bulkActions === undefined ? false : (row) => row.original.selectable !== false,
     manualSorting: paging !== undefined,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -119,7 +119,7 @@ export function DataGrid({ tableId, userId, label, noun, columns, rows, paging, 
                 {row.getVisibleCells().map((cell) =>
                   cell.column.id === SELECT_COLUMN ? (
                     <td key={cell.id} className="select">
-                      <SelectCell label={`Select ${row.original.label ?? row.id}`} checked={row.getIsSelected()} onChange={row.toggleSelected} />
+                      {row.getCanSelect() && <SelectCell label={`Select ${row.original.label ?? row.id}`} checked={row.getIsSelected()} onChange={row.toggleSelected} />}
                     </td>
                   ) : (
                     <td key={cell.id} className={cellClass(byId.get(cell.column.id))}>

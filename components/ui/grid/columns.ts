@@ -25,6 +25,8 @@ export interface GridRow {
   sortValues?: Record<string, string | number>
   /** Extra attributes on the <tr>, e.g. a test id. */
   testId?: string
+  /** False: the row has no selection checkbox and "Select all" leaves it out (e.g. the default profile, which no bulk action applies to). */
+  selectable?: boolean
 }
 
 /** A column as a page writes it: the shape plus how to render (and, for client sorting, compare) a row. */
@@ -39,7 +41,7 @@ export interface GridData {
 }
 
 /** Renders typed rows into grid rows: call it in the (server or client) component that owns the data. */
-export function gridData<Row>(columns: ColumnDef<Row>[], rows: Row[], rowId: (row: Row) => string, extra?: (row: Row) => Pick<GridRow, 'label' | 'testId'>): GridData {
+export function gridData<Row>(columns: ColumnDef<Row>[], rows: Row[], rowId: (row: Row) => string, extra?: (row: Row) => Pick<GridRow, 'label' | 'testId' | 'selectable'>): GridData {
   return {
     columns: columns.map(({ cell: _cell, sortValue: _sortValue, ...column }) => column),
     rows: rows.map((row) => {
