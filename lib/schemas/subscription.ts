@@ -46,9 +46,16 @@ export const updateSubscriptionBody = z
   })
 export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionBody>
 
-/** The UTC calendar date of an expiry, as the banner and the page print it. */
-export function expiryDate(expiresAt: string): string {
-  return expiresAt.slice(0, 10)
+const UTC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** The UTC calendar date of an instant (a date-only expiry ends at the end of its UTC day), as the banner prints it: 2026-12-31. */
+export function utcDate(expiresAt: string): string {
+  return UTC_DATE.format(new Date(expiresAt))
+}
+
+/** A trial or paid subscription in running text: "the trial", "the paid subscription". */
+export function periodName(tier: SubscriptionTier): string {
+  return tier === 'trial' ? 'the trial' : tier === 'paid' ? 'the paid subscription' : 'the Free subscription'
 }
 
 /** What a tier limits, in words ("" when nothing). */
@@ -58,7 +65,7 @@ export function tierLimits(tier: SubscriptionTier): string {
 
 /** The banner's sentence: which tier applies, until when, and what it limits. */
 export function describeSubscription(view: Pick<SubscriptionView, 'tier' | 'effectiveTier' | 'expiresAt' | 'expired'>): string {
-  if (view.expired && view.expiresAt) return `Free — the ${TIER_LABELS[view.tier].toLowerCase()} ended on ${expiryDate(view.expiresAt)}; ${tierLimits('free')}`
+  if (view.expired && view.expiresAt) return `Free — ${periodName(view.tier)} ended on ${utcDate(view.expiresAt)}; ${tierLimits('free')}`
   if (view.effectiveTier === 'free' || !view.expiresAt) return `${TIER_LABELS[view.effectiveTier]} — ${tierLimits(view.effectiveTier)}`
-  return `${TIER_LABELS[view.effectiveTier]} until ${expiryDate(view.expiresAt)} — ${tierLimits(view.effectiveTier)}`
+  return `${TIER_LABELS[view.effectiveTier]} until ${utcDate(view.expiresAt)} — ${tierLimits(view.effectiveTier)}`
 }

@@ -2,6 +2,7 @@
 import type { Database } from '@/clickhouse/client'
 import { appendAudit } from '@/lib/repositories/audit'
 import { claimFallback, fallbackClaims, type SubscriptionRecord } from '@/lib/repositories/subscription'
+import { periodName, utcDate } from '@/lib/schemas/subscription'
 import { loadSubscription, toSubscriptionView } from './subscription'
 
 /** What the fallback changes, each audited as `system` by its owner (profiles: H5's service, jobs: H1's). */
@@ -29,9 +30,9 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
 
 /** The note profiles and jobs keep: "The subscription fell back to Free on 2026-12-02 (the trial ended on 2026-12-01)". */
 export function fallbackReason(record: Pick<SubscriptionRecord, 'tier' | 'expiresAt'>, now: Date): string {
-  const day = now.toISOString().slice(0, 10)
+  const day = utcDate(now.toISOString())
   if (record.tier === 'free') return `The subscription was set to Free on ${day}`
-  return `The subscription fell back to Free on ${day} (the ${record.tier === 'trial' ? 'trial' : 'paid subscription'} ended on ${record.expiresAt?.slice(0, 10)})`
+  return `The subscription fell back to Free on ${day} (${periodName(record.tier)} ended on ${record.expiresAt ? utcDate(record.expiresAt) : ''})`
 }
 
 /**

@@ -44,7 +44,7 @@ describe('the subscription', () => {
     expect(await minimumScanIntervalHours(db, after)).toBe(24)
     const error = await refusal(assertJobsAllowed(db, after))
     expect(error).toMatchObject({ kind: 'conflict', code: 'SUBSCRIPTION_NO_JOBS' })
-    expect(error.message).toContain('trial subscription expired on 2026-12-31')
+    expect(error.message).toContain('The trial expired on 2026-12-31')
     await expect(assertJobsAllowed(db, new Date('2026-12-31T07:59:59Z'))).resolves.toBeUndefined()
   })
 

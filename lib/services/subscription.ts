@@ -4,11 +4,12 @@ import type { SessionUser } from '@/lib/auth/user'
 import { conflict } from '@/lib/errors'
 import { appendAudit } from '@/lib/repositories/audit'
 import { readSubscription, writeSubscription, type SubscriptionRecord } from '@/lib/repositories/subscription'
-import { MIN_SCAN_INTERVAL_HOURS, TIER_LABELS, TRIAL_DAYS, type SubscriptionView, type UpdateSubscriptionInput } from '@/lib/schemas/subscription'
+import { MIN_SCAN_INTERVAL_HOURS, periodName, TRIAL_DAYS, utcDate, type SubscriptionView, type UpdateSubscriptionInput } from '@/lib/schemas/subscription'
 
 export type { SubscriptionView } from '@/lib/schemas/subscription'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 const SYSTEM = { id: 'system', email: 'system' } as const
 
 const globalForSubscription = globalThis as unknown as { patchboardSubscriptionStart?: Promise<SubscriptionRecord> }
@@ -59,7 +60,7 @@ export async function getSubscription(db: Database, now = new Date()): Promise<S
 export async function assertJobsAllowed(db: Database, now = new Date()): Promise<void> {
   const view = await getSubscription(db, now)
   if (view.jobsAllowed) return
-  const why = view.expired ? `The ${TIER_LABELS[view.tier].toLowerCase()} subscription expired on ${view.expiresAt?.slice(0, 10)}, so Patchboard runs on Free` : 'The subscription is Free'
+  const why = view.expired ? `${capitalise(periodName(view.tier))} expired on ${view.expiresAt ? utcDate(view.expiresAt) : ''}, so Patchboard runs on Free` : 'The subscription is Free'
   throw conflict('SUBSCRIPTION_NO_JOBS', `${why}: deployment and uninstall jobs cannot be created, enabled or run. An Administrator can renew it under Administration → Subscription.`, {
     tier: view.tier,
     effectiveTier: view.effectiveTier,
