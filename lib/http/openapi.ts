@@ -27,6 +27,10 @@ import { dashboardDownloadQuery } from '@/lib/services/dashboards-download'
 import { widgetExportParams, widgetExportQuery } from '@/lib/services/dashboards-widget-export'
 import { exportIdParams, exportJobViewSchema, exportPreviewQuery, startExportBody } from '@/lib/services/exports'
 import { qqlSuggestQuery, qqlValidateBody } from '@/lib/services/search'
+import { cloneJobBody, createJobBody, jobIdParams, jobListQuery, saveJobBody } from '@/lib/services/jobs'
+import { bulkJobsBody, ownerBody } from '@/lib/services/jobs-actions'
+import { jobPeopleQuery } from '@/lib/services/jobs-people'
+import { patchesPreviewBody, targetsPreviewBody, validateStepBody } from '@/lib/services/jobs-preview'
 import { createUserBody, resetPasswordBody, updateUserBody, userIdParams, userListSchema, userViewSchema, userWithPasswordSchema } from '@/lib/services/user-admin'
 
 type Schema = z.ZodTypeAny
@@ -83,6 +87,22 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'GET', path: '/api/v1/dashboards/{id}/download', summary: 'The dashboard as PNG or PDF, rendered server-side in headless Chromium (503 without one)', auth: 'dashboards.download', params: dashboardIdParams, query: dashboardDownloadQuery },
   { method: 'GET', path: '/api/v1/dashboards/{id}/widgets/{widgetId}/export', summary: 'One widget\'s data as CSV or XLSX in your tag scope, with the dashboard\'s or the URL\'s filters (audited)', auth: 'dashboards.view', params: widgetExportParams, query: widgetExportQuery },
   { method: 'POST', path: '/api/v1/widgets/preview', summary: 'A widget\'s result on real data in your tag scope (the builder\'s live preview)', auth: 'dashboards.editOwn', body: widgetPreviewBody },
+  { method: 'GET', path: '/api/v1/jobs', summary: 'Every job listed (QQL q, status, scheduleType, type, mine, coAuthored, sort, paging) with your actions per job; detail only of jobs you may view', auth: 'jobs.viewAssigned', query: jobListQuery },
+  { method: 'POST', path: '/api/v1/jobs', summary: 'Create a job (Disabled; jobs.create) or, with advisory: true, a job advisory of basics and a patch list (jobs.createAdvisory)', auth: 'jobs.viewAssigned', body: createJobBody },
+  // Static paths before /jobs/{id}.
+  { method: 'POST', path: '/api/v1/jobs/validate', summary: 'Check one wizard step: { ok: true }, or 400 with details per field path', auth: 'jobs.viewAssigned', body: validateStepBody },
+  { method: 'POST', path: '/api/v1/jobs/targets/preview', summary: 'Targets preview: assets included in the owner\'s and your scope (count, ≤ 50 of them) and tagged assets matched vs included', auth: 'jobs.create', body: targetsPreviewBody },
+  { method: 'POST', path: '/api/v1/jobs/patches/preview', summary: 'Patches preview: a fixed list, or a dynamic query resolved as a run would (missing, non-superseded, ≤ 2,000, newest first), in your scope', auth: 'jobs.viewAssigned', body: patchesPreviewBody },
+  { method: 'GET', path: '/api/v1/jobs/people', summary: 'Eligible owners (jobs.changeOwner) or co-authors of a job (jobs.create): same or higher role, a scope at least as large', auth: 'jobs.viewAssigned', query: jobPeopleQuery },
+  { method: 'POST', path: '/api/v1/jobs/bulk', summary: 'Delete, enable or change the owner of many jobs: each id done or refused with its reason', auth: 'jobs.operateOwn', body: bulkJobsBody },
+  { method: 'GET', path: '/api/v1/jobs/{id}', summary: 'One job you may view (404 otherwise)', auth: 'jobs.viewAssigned', params: jobIdParams },
+  { method: 'PUT', path: '/api/v1/jobs/{id}', summary: 'Save a job against the version you opened (409 naming who saved first); co-authors change tags, not assets or co-authors', auth: 'jobs.operateOwn', params: jobIdParams, body: saveJobBody },
+  { method: 'DELETE', path: '/api/v1/jobs/{id}', summary: 'Delete a job you own, co-author or (Patch Manager) any job', auth: 'jobs.operateOwn', params: jobIdParams },
+  { method: 'POST', path: '/api/v1/jobs/{id}/enable', summary: 'Enable a fully configured job (409 naming what is missing; an on-demand job starts its run at once; refused on Free)', auth: 'jobs.operateOwn', params: jobIdParams },
+  { method: 'POST', path: '/api/v1/jobs/{id}/disable', summary: 'Disable an enabled job (a run-once or on-demand job, once enabled, cannot be disabled, only deleted)', auth: 'jobs.operateOwn', params: jobIdParams },
+  { method: 'POST', path: '/api/v1/jobs/{id}/clone', summary: 'A Disabled copy of a job you may view, owned by you', auth: 'jobs.create', params: jobIdParams, body: cloneJobBody },
+  { method: 'POST', path: '/api/v1/jobs/{id}/owner', summary: 'Change the owner; the job then runs only on assets in both the old and the new owner\'s scope', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
+  { method: 'POST', path: '/api/v1/jobs/{id}/assign', summary: 'Assign a job advisory to a Patch User or Manager, who owns and completes it', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },

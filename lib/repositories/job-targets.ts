@@ -30,7 +30,7 @@ export function includedCondition(e: TargetExpressions): string {
 }
 
 /** The asset lies in every scope of the array (a scope that sees all, or one of whose tags the asset carries). */
-export const inAllScopes = (scopes: string) => `arrayAll(s -> tupleElement(s, 'all') OR hasAny(a.tags, tupleElement(s, 'tags')), ${scopes})`
+export const inAllScopes = (scopes: string) => `arrayAll(s -> tupleElement(s, 1) OR hasAny(a.tags, tupleElement(s, 2)), ${scopes})`
 
 /** Parameters and expressions for one job's targets under `scopes` (its owner's and its constraints). */
 export function jobTargetFilter(targets: JobTargets, scopes: TagScope[]): { expressions: TargetExpressions; params: Record<string, unknown> } {
@@ -96,4 +96,13 @@ export async function previewJobTargets(db: Database, targets: JobTargets, scope
     assets: rows.slice(0, count).map(({ id, name, tags }) => ({ id, name, tags })),
     taggedAssets: { matched: Number(first.matched), included: Number(first.taggedIncluded) },
   }
+}
+
+/** Every asset id inside all the scopes (what a dynamic patch query is resolved over when no targets are given). */
+export async function assetIdsInScopes(db: Database, scopes: TagScope[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT a.asset_id AS id FROM assets AS a FINAL WHERE ${inAllScopes(scopesFromJson('{scopes:String}'))} ORDER BY a.asset_id`,
+    { scopes: JSON.stringify(scopes) },
+  )
+  return rows.map((row) => row.id)
 }

@@ -60,7 +60,7 @@ export interface StoredJob {
 export const EMPTY_TARGETS: JobTargets = { assetIds: [], tags: [], tagMatch: 'Any', exclusionTags: [], exclusionMatch: 'Any' }
 export const DEFAULT_OPTIONS: JobOptions = { reboot: { mode: 'allow' }, messages: { before: '', during: '', after: '' } }
 
-interface JobRow {
+export interface JobRow {
   job_id: string
   name: string
   description: string
@@ -144,7 +144,7 @@ function readPatches(row: JobRow): JobPatches | null {
   return row.patch_ids.length > 0 ? { mode: 'list', patchIds: row.patch_ids } : null
 }
 
-function fromRow(row: JobRow): StoredJob {
+export function fromRow(row: JobRow): StoredJob {
   const options = jobOptionsSchema.safeParse(parseJson(row.options) ?? {})
   const constraints = z.array(tagScopeSchema).safeParse(parseJson(row.scope_constraints) ?? [])
   return {

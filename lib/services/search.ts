@@ -1,6 +1,7 @@
 // QQL search for the lists: compile a user's query (scope always applied), explain it, suggest what comes next.
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
+import { can } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import {
@@ -17,6 +18,7 @@ import {
   type QueryCheck,
 } from '@/lib/qql'
 import { listRecentSearches, recordRecentSearch } from '@/lib/repositories/searches'
+import { lookupJobTokenValues } from '@/lib/repositories/jobs-list'
 import { lookupTokenValues } from '@/lib/repositories/token-values'
 import type { SqlFilter } from '@/lib/repositories/paging'
 import { searchEntitySchema, tokenVersionSchema } from './saved-searches'
@@ -76,7 +78,12 @@ export async function suggestSearch(db: Database, user: SessionUser, entity: Ent
   let knownValues: string[] = []
   if (suggestions.context === 'value' && suggestions.hasValueSource && suggestions.token) {
     // A token's id is its current name, which is what value lookups know it by, whatever version the text is in.
-    knownValues = await lookupTokenValues(db, user.scope, { entity, token: suggestions.token.id, prefix: suggestions.prefix, limit: 15 })
+    const request = { entity, token: suggestions.token.id, prefix: suggestions.prefix, limit: 15 }
+    // Job values (names, owners, tags) come only from the jobs the user may view.
+    knownValues =
+      entity === 'jobs'
+        ? await lookupJobTokenValues(db, { id: user.id, viewsAny: can(user, 'jobs.viewAny') }, request)
+        : await lookupTokenValues(db, user.scope, request)
   }
   return { ...suggestions, knownValues }
 }
