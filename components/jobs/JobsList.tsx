@@ -7,13 +7,15 @@ import { useNotice } from '@/components/ui/Notice'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { formatDateTime, timeHeader } from '@/lib/format'
-import type { JobView } from '@/lib/schemas/jobs'
+import type { JobAction, JobView } from '@/lib/schemas/jobs'
 import { JobBulkActions, type BulkOutcome } from './JobBulkActions'
 import { JobProgressCell, JobStatusCell, JobTagsCell } from './JobCells'
 import { JobRowActions } from './JobRowActions'
 import { JobsEmpty } from './JobsEmpty'
 import type { JobPage } from './jobs-api'
 import './jobs.css'
+
+const BULK_ACTIONS: JobAction[] = ['enable', 'changeOwner', 'delete']
 
 interface Props {
   data: JobPage
@@ -72,6 +74,8 @@ export function JobsList({ data, params, filtered, userId, timeZone, canCreate, 
 
   if (data.total === 0 && !filtered) return <JobsEmpty canCreate={canCreate} canCreateAdvisory={canCreateAdvisory} />
   const keep = Object.fromEntries(Object.entries(params).filter(([key]) => !['page', 'pageSize', 'sort', 'dir'].includes(key)))
+  // Selection only when some row allows a bulk action (a Reader gets none).
+  const canBulk = data.rows.some((job) => job.actions.some((action) => BULK_ACTIONS.includes(action)))
   const grid = gridData(columns(timeZone, onDone), data.rows, (job) => job.id, (job) => ({ label: job.name, testId: `job-${job.id}` }))
   return (
     <>
@@ -99,18 +103,22 @@ export function JobsList({ data, params, filtered, userId, timeZone, canCreate, 
         noun="jobs"
         {...grid}
         paging={{ basePath: '/jobs', keep, sort: params.sort, dir: params.dir as 'asc' | 'desc' | undefined, page: data.page, pageSize: data.pageSize, total: data.total }}
-        bulkActions={(ids, clear) => (
-          <JobBulkActions
-            jobs={data.rows}
-            ids={ids}
-            clear={clear}
-            onDone={(outcome) => {
-              show(null)
-              setBulk(outcome)
-              router.refresh()
-            }}
-          />
-        )}
+        bulkActions={
+          canBulk
+            ? (ids, clear) => (
+                <JobBulkActions
+                  jobs={data.rows}
+                  ids={ids}
+                  clear={clear}
+                  onDone={(outcome) => {
+                    show(null)
+                    setBulk(outcome)
+                    router.refresh()
+                  }}
+                />
+              )
+            : undefined
+        }
         emptyText="No job matches the search and filters."
       />
     </>

@@ -103,7 +103,7 @@ export function JobWizard({ mode, job, initial, initialNames, knownTags, timeZon
           {index + 1}. {title}
         </h2>
         {current === 'basics' && <BasicsStep advisory={advisory} />}
-        {current === 'targets' && <TargetsStep knownTags={knownTags} names={names} onNames={setNames} assetsLocked={coAuthorOnly} ownerId={job?.owner?.id ?? null} />}
+        {current === 'targets' && <TargetsStep knownTags={knownTags} names={names} onNames={setNames} assetsLocked={coAuthorOnly} jobId={job?.id ?? null} />}
         {current === 'patches' && <PatchesStep names={names} onNames={setNames} listOnly={advisory} />}
         {current === 'schedule' && <ScheduleStep timeZones={timeZones} />}
         {current === 'options' && <OptionsStep />}

@@ -22,10 +22,11 @@ interface Props {
 export function PatchesStep({ names, onNames, listOnly }: Props) {
   const { setValue, control } = useFormContext<WizardValues>()
   const patches = useWatch({ control, name: 'patches' })
+  const type = useWatch({ control, name: 'basics.type' })
   const { confirm, confirmDialog } = useConfirm()
   const lookUpValues = useKnownValues('patches', CURRENT_TOKEN_VERSION)
   const dynamic = stepInput({ patches } as WizardValues, 'patches') as { mode: string; query?: string } | null
-  const preview = usePreview<PatchesPreview>('/api/v1/jobs/patches/preview', patches.mode === 'dynamic' && dynamic ? { patches: dynamic } : null)
+  const preview = usePreview<PatchesPreview>('/api/v1/jobs/patches/preview', patches.mode === 'dynamic' && dynamic ? { patches: dynamic, type } : null)
 
   async function switchTo(mode: 'list' | 'dynamic') {
     if (mode === patches.mode) return
@@ -86,6 +87,7 @@ export function PatchesStep({ names, onNames, listOnly }: Props) {
           </Field>
           <aside className="panel preview-panel" aria-label="Patches the query resolves to" aria-live="polite">
             <h3 className="step-section">If the job ran now</h3>
+            <p className="muted">{type === 'Uninstall' ? 'Installed patches the query matches.' : 'Missing patches the query matches.'}</p>
             {preview.status === 'idle' && <p className="muted">Write a query to see the patches it resolves to.</p>}
             {preview.status === 'loading' && <p className="muted">Resolving…</p>}
             {preview.status === 'error' && <p className="error">{preview.message}</p>}

@@ -13,14 +13,15 @@ interface Props {
   onNames: (names: Record<string, string>) => void
   /** A co-author may add and remove tags, not assets: the assets stay as the owner chose them. */
   assetsLocked: boolean
-  ownerId: string | null
+  /** Editing: the preview applies the job's owner and its scope constraints. */
+  jobId: string | null
 }
 
-export function TargetsStep({ knownTags, names, onNames, assetsLocked, ownerId }: Props) {
+export function TargetsStep({ knownTags, names, onNames, assetsLocked, jobId }: Props) {
   const { setValue, control } = useFormContext<WizardValues>()
   const values = useWatch({ control }) as WizardValues
   const targets = stepInput(values, 'targets')
-  const preview = usePreview<TargetsPreview>('/api/v1/jobs/targets/preview', targets === null ? null : { targets, ...(ownerId ? { ownerId } : {}) })
+  const preview = usePreview<TargetsPreview>('/api/v1/jobs/targets/preview', targets === null ? null : { targets, ...(jobId ? { jobId } : {}) })
   const previewNames = preview.status === 'ready' ? Object.fromEntries(preview.data.assets.map((asset) => [asset.id, asset.name])) : {}
 
   return (

@@ -15,20 +15,17 @@ import { namesFor, timeZoneList } from '../../wizard-input'
 
 export const dynamic = 'force-dynamic'
 
-async function load(id: string, user: Parameters<typeof viewableJob>[1]) {
+export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser('jobs.operateOwn')
   const db = await getDatabase()
+  let stored
   try {
-    const stored = await viewableJob(db, user, id)
-    return { db, stored, job: await toOneJobView(db, user, stored) }
+    stored = await viewableJob(db, user, (await params).id)
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'not-found') notFound()
     throw error
   }
-}
-
-export default async function EditJobPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser('jobs.operateOwn')
-  const { db, stored, job } = await load((await params).id, user)
+  const job = await toOneJobView(db, user, stored)
   if (!job.actions.includes('edit')) {
     return (
       <>
