@@ -13,8 +13,11 @@ export type JobResultStatus = (typeof JOB_RESULT_STATUSES)[number]
 export const RUN_ASSET_SERVER_STATUSES = ['Assigned', 'Skipped: Not Licensed', 'Skipped: Excluded by License', 'Skipped: Out of Scope'] as const
 export type RunAssetStatus = JobResultStatus | (typeof RUN_ASSET_SERVER_STATUSES)[number]
 
-/** Statuses after which an asset's part of a run is over (for percentages and the agent's pick-up). */
+/** Statuses after which an asset's part of a run is over (for percentages and the agent's pick-up); skipped assets too. */
 export const FINISHED_RUN_STATUSES: readonly RunAssetStatus[] = [
+  'Skipped: Not Licensed',
+  'Skipped: Excluded by License',
+  'Skipped: Out of Scope',
   'Installed',
   'Completed',
   'Failed',

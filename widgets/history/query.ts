@@ -6,6 +6,7 @@
 // history — and partitions by month keep older events unread. Severity is the patch's current vendor severity in the
 // catalog, so a finding is counted under one severity from start to end.
 import type { QqlParams } from '@/lib/qql'
+import { FAILED_RUN_STATUSES } from '@/lib/schemas/job-runs'
 import type { HistorySeries } from '../schema'
 import { branchOf, compileConditions, type BuildContext, type BuiltQuery } from '../shared/query'
 
@@ -15,7 +16,8 @@ const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
 const SINCE_WINDOW = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 1)"
 /** Patch Tuesday cycles reach up to a month before the window's first day. */
 const SINCE_FIRST_CYCLE = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 33)"
-const FAILED_PATCH_STATUSES = ['Failed', 'Download Failed']
+/** The outcomes job progress counts as failed too (Failed, Download Failed, Execution Blocked): one definition. */
+const FAILED_PATCH_STATUSES = [...FAILED_RUN_STATUSES]
 /** An install seen: a finding that was Missing became Installed. */
 const INSTALL = "e.event = 'installed' AND e.previous_status = 'Missing'"
 /** The key of the row holding the current state. */
