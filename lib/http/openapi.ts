@@ -11,7 +11,7 @@ import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/serv
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { exportDownloadQuery } from '@/lib/export/download'
-import { agentJobsQuery } from '@/lib/schemas/job-runs'
+import { agentJobsQuery, agentJobsResponse } from '@/lib/schemas/job-runs'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import {
   createDashboardBody,
@@ -106,6 +106,7 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },
+  { method: 'GET', path: '/api/v1/agent/jobs', summary: 'Agents: the open job runs assigned to the asset (due, window open, not finished), each with its resolved patch list, options and window; results go to POST /api/v1/ingest/job-results', auth: 'activationKey', query: agentJobsQuery, response: agentJobsResponse },
   { method: 'GET', path: '/api/v1/agent/inventory', summary: 'Agents: the asset\'s current inventory as last reported (asset fields, each patch status), to send a complete new scan; a key with tags reads only assets carrying them', auth: 'activationKey', query: agentJobsQuery },
   { method: 'GET', path: '/api/v1/schema/{document}', summary: 'JSON Schema of an ingest document: scan.json, catalog.json or job-result.json', auth: 'public' },
   { method: 'GET', path: '/api/v1/admin/activation-keys', summary: 'Activation keys (prefix, tags, last use; never the secret)', auth: 'activationKeys.manage' },
