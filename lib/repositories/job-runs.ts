@@ -64,9 +64,10 @@ function fromRow(row: RunRow): StoredRun {
 /**
  * Each run asset's status as the progress reads it: the agent's latest report for an assigned asset, else the server's
  * status (Assigned, Skipped: …). A subquery over `job_run_assets AS ra FINAL` with `effective` per row; `runIds` is the
- * SQL set of runs it reads (e.g. `({runId:String})` or a subquery in parentheses).
+ * SQL set of runs it reads (e.g. `({runId:String})` or a subquery in parentheses), `assetIds` optionally a set of assets.
  */
-export function effectiveStatusSource(runIds: string): string {
+export function effectiveStatusSource(runIds: string, assetIds?: string): string {
+  const assets = assetIds ? ` AND asset_id IN ${assetIds}` : ''
   return `(SELECT ra.job_id AS job_id, ra.run_id AS run_id, ra.asset_id AS asset_id, ra.status AS server_status,
             if(ra.status = 'Assigned' AND res.status != '', res.status, ra.status) AS effective,
             if(ra.status = 'Assigned', res.message, '') AS message, if(ra.status = 'Assigned', res.reported_at, NULL) AS reported_at,
@@ -76,9 +77,9 @@ export function effectiveStatusSource(runIds: string): string {
      LEFT JOIN (SELECT run_id, asset_id, argMax(status, version) AS status, argMax(message, version) AS message,
                        toNullable(max(reported_at)) AS reported_at, argMax(patch_ids, version) AS patch_ids,
                        argMax(patch_statuses, version) AS patch_statuses, argMax(patch_messages, version) AS patch_messages
-                FROM job_results WHERE run_id IN ${runIds} GROUP BY run_id, asset_id) AS res
+                FROM job_results WHERE run_id IN ${runIds}${assets} GROUP BY run_id, asset_id) AS res
        ON res.run_id = ra.run_id AND res.asset_id = ra.asset_id
-     WHERE ra.run_id IN ${runIds})`
+     WHERE ra.run_id IN ${runIds}${assets.replace('asset_id', 'ra.asset_id')})`
 }
 
 export const FINISHED_PARAM = { finishedStatuses: [...FINISHED_RUN_STATUSES], failedStatuses: [...FAILED_RUN_STATUSES] }
@@ -170,13 +171,15 @@ export interface AgentRunRow extends StoredRun {
  * part not finished, and the job neither deleted nor disabled (disabling a job stops its open runs).
  */
 export async function agentRunsFor(db: Database, assetId: string, now: Date): Promise<AgentRunRow[]> {
+  // Open runs first (few), so the per-asset rows are read by their key (run_id, asset_id), not by scanning every run.
+  const openRuns = `(SELECT run_id FROM job_runs FINAL
+     WHERE scheduled_at <= fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC') AND window_ends_at > fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC')
+       AND job_id IN (SELECT job_id FROM jobs FINAL WHERE is_deleted = 0 AND status != 'Disabled'))`
   const rows = await db.query<RunRow & { status: string }>(
     `SELECT ${RUN_COLUMNS.split(', ').map((column) => `r.${column} AS ${column}`).join(', ')}, s.effective AS status
      FROM job_runs AS r FINAL
-     INNER JOIN ${effectiveStatusSource('(SELECT run_id FROM job_run_assets WHERE asset_id = {assetId:String})')} AS s ON s.run_id = r.run_id
-     WHERE s.asset_id = {assetId:String} AND s.server_status = 'Assigned' AND NOT has({finishedStatuses:Array(String)}, s.effective)
-       AND r.scheduled_at <= fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC') AND r.window_ends_at > fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC')
-       AND r.job_id IN (SELECT job_id FROM jobs FINAL WHERE is_deleted = 0 AND status != 'Disabled')
+     INNER JOIN ${effectiveStatusSource(openRuns, '({assetId:String})')} AS s ON s.run_id = r.run_id
+     WHERE s.server_status = 'Assigned' AND NOT has({finishedStatuses:Array(String)}, s.effective) AND r.run_id IN ${openRuns}
      ORDER BY r.scheduled_at, r.run_id`,
     { assetId, nowMs: now.getTime(), ...FINISHED_PARAM },
   )
