@@ -3,10 +3,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareServer } = await import('./lib/startup')
     const { ensureStartDashboards } = await import('./lib/services/dashboards-setup')
+    // The default assessment profile exists from the first start (its interval: the subscription tier's minimum).
+    const { ensureDefaultProfile } = await import('./lib/services/profiles')
     // The export-job runner fails jobs a restart interrupted, then runs the queue and the 24 h expiry timer.
     const { startExportRunner } = await import('./lib/export/jobs-runtime')
     // The job scheduler: a first tick creates runs missed while the server was down (one per job), then every 30 s.
     const { startJobScheduler } = await import('./lib/jobs/ticker')
-    await prepareServer([ensureStartDashboards, (db) => startExportRunner(db), (db) => startJobScheduler(db)])
+    await prepareServer([ensureStartDashboards, ensureDefaultProfile, (db) => startExportRunner(db), (db) => startJobScheduler(db)])
   }
 }

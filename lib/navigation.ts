@@ -9,7 +9,11 @@ export const ADMIN_PAGES: NavEntry[] = [
   { label: 'Audit log', href: '/administration/audit', requires: 'audit.view' },
   { label: 'Activation keys', href: '/administration/activation-keys', requires: 'activationKeys.manage' },
   { label: 'Data import', href: '/administration/data-import', requires: 'data.import' },
+  { label: 'Subscription', href: '/administration/subscription', requires: 'subscription.manage' },
 ]
+
+/** Pages of the Configuration section (assessment profiles, licenses); the section index lists those the user may open. */
+export const CONFIGURATION_PAGES: NavEntry[] = [{ label: 'Profiles', href: '/configuration/profiles', requires: 'profiles.view' }]
 
 export interface NavEntry {
   label: string
@@ -32,8 +36,14 @@ export function adminPagesFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
   return ADMIN_PAGES.filter((entry) => can(user, entry.requires))
 }
 
+export function configurationPagesFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
+  return CONFIGURATION_PAGES.filter((entry) => can(user, entry.requires))
+}
+
 export function navigationFor(user: Pick<SessionUser, 'role'>): NavEntry[] {
   const sections = SECTIONS.filter((entry) => can(user, entry.requires))
+  const configurationPages = configurationPagesFor(user)
+  if (configurationPages.length > 0) sections.push({ label: 'Configuration', href: '/configuration', requires: configurationPages[0].requires })
   // Administration appears for anyone who may open at least one of its pages.
   const adminPages = adminPagesFor(user)
   if (adminPages.length > 0) sections.push({ label: 'Administration', href: '/administration', requires: adminPages[0].requires })

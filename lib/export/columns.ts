@@ -26,6 +26,7 @@ const ASSET_HEADERS: Record<string, string> = {
   'tags.name': 'Tags', lastLoggedOnUser: 'Last logged-on user', 'interfaces.address': 'IP addresses', scanDateTime: 'Last scan',
   activatedDate: 'Activated', missingPatchCount: 'Missing patches', installedPatchCount: 'Installed patches',
   missingCriticalCount: 'Missing critical', missingSecurityCount: 'Missing security', scanStatus: 'Scan status',
+  profile: 'Assessment profile', scanOverdue: 'Scan overdue', licensed: 'Licensed',
 }
 const PATCH_HEADERS: Record<string, string> = {
   id: 'Patch id', title: 'Title', qid: 'QIDs', cve: 'CVEs', kb: 'KB', vendor: 'Vendor', product: 'Products', appFamily: 'App family',

@@ -64,6 +64,18 @@ export function describeInterval(hours: number): string {
   return `Every ${hours} h`
 }
 
+/**
+ * The interval of a profile the Free fallback lowered, with what it was and why: "Every 24 h — was 6 h; the subscription
+ * fell back to Free on 2026-12-02 (the trial ended on 2026-12-01)".
+ */
+export function describeLoweredInterval(profile: Pick<ProfileView, 'intervalHours' | 'lowered'>): string {
+  const schedule = describeInterval(profile.intervalHours)
+  if (profile.lowered === null) return schedule
+  const { fromHours, note } = profile.lowered
+  const clause = /^[A-Z][a-z]/.test(note) ? note[0].toLowerCase() + note.slice(1) : note
+  return `${schedule} — was ${fromHours} h${clause ? `; ${clause}` : ''}`
+}
+
 export const PROFILE_ACTIONS = ['edit', 'delete', 'enable', 'disable'] as const
 export type ProfileAction = (typeof PROFILE_ACTIONS)[number]
 
