@@ -11,6 +11,7 @@ import {
   type JobStatus,
   type JobType,
 } from '@/lib/schemas/jobs'
+import { serialisedByKey } from './change-lock'
 import { nextRowVersion } from './versioning'
 
 export type JobTargets = z.output<typeof jobTargetsSchema>
@@ -280,26 +281,9 @@ export async function deleteJobRow(db: Database, job: StoredJob): Promise<void> 
   await db.insert('jobs', [toRow({ ...job, version: nextRowVersion(job.version) }, true)])
 }
 
-const lockHolder = globalThis as typeof globalThis & { patchboardJobLocks?: Map<string, Promise<void>> }
-
-/**
- * Runs `change` after every earlier change of the same job in this process: ClickHouse has no transactions, so two
- * saves of revision N would otherwise both read N and both write N + 1 (the scheduler's bookkeeping takes the same lock).
- */
-export async function serialisedJobChange<T>(jobId: string, change: () => Promise<T>): Promise<T> {
-  const locks = (lockHolder.patchboardJobLocks ??= new Map())
-  const previous = locks.get(jobId) ?? Promise.resolve()
-  const run = previous.then(change)
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  )
-  locks.set(jobId, tail)
-  try {
-    return await run
-  } finally {
-    if (locks.get(jobId) === tail) locks.delete(jobId)
-  }
+/** Runs `change` after every earlier change of the same job in this process (edits and the scheduler's bookkeeping alike). */
+export function serialisedJobChange<T>(jobId: string, change: () => Promise<T>): Promise<T> {
+  return serialisedByKey(`job:${jobId}`, change)
 }
 
 /**

@@ -7,6 +7,7 @@ import { can, decideResourceAccess } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, forbidden, notFound } from '@/lib/errors'
 import { appendAudit } from '@/lib/repositories/audit'
+import { serialisedByKey } from '@/lib/repositories/change-lock'
 import {
   deleteDashboard,
   findDashboard,
@@ -117,27 +118,12 @@ export async function editableDashboard(db: Database, user: SessionUser, id: str
   return dashboard
 }
 
-const lockHolder = globalThis as typeof globalThis & { patchboardDashboardLocks?: Map<string, Promise<void>> }
-
 /**
- * Runs `change` after every earlier change of the same dashboard in this process has finished. ClickHouse has no
- * transactions: without this, two saves of revision N could both read N and both write N + 1. Several servers sharing
- * one ClickHouse do not share this lock (docs/dashboards.md, "Concurrency").
+ * Runs `change` after every earlier change of the same dashboard in this process has finished (lib/repositories/change-lock.ts;
+ * docs/dashboards.md, "Concurrency").
  */
-export async function serialisedChange<T>(dashboardId: string, change: () => Promise<T>): Promise<T> {
-  const locks = (lockHolder.patchboardDashboardLocks ??= new Map())
-  const previous = locks.get(dashboardId) ?? Promise.resolve()
-  const run = previous.then(change)
-  const tail = run.then(
-    () => undefined,
-    () => undefined,
-  )
-  locks.set(dashboardId, tail)
-  try {
-    return await run
-  } finally {
-    if (locks.get(dashboardId) === tail) locks.delete(dashboardId)
-  }
+export function serialisedChange<T>(dashboardId: string, change: () => Promise<T>): Promise<T> {
+  return serialisedByKey(`dashboard:${dashboardId}`, change)
 }
 
 /** 409 when the dashboard moved on since the author's revision: who saved, when, and at which revision. */

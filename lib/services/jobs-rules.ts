@@ -16,7 +16,7 @@ export const ROLE_RANK: Partial<Record<Role, number>> = {
 }
 
 /** Who may own a job: roles that create and operate jobs (Patch Security may neither own nor edit jobs). */
-export const mayOwnJobs = (role: Role) => role !== 'Patch Security' && ROLE_RANK[role] !== undefined && ROLE_RANK[role] >= ROLE_RANK['Patch User']!
+export const mayOwnJobs = (role: Role) => (ROLE_RANK[role] ?? -1) >= ROLE_RANK['Patch User']!
 
 export const isOwner = (user: Viewer, job: Pick<StoredJob, 'ownerId'>) => job.ownerId !== '' && job.ownerId === user.id
 export const isCoAuthor = (user: Viewer, job: Pick<StoredJob, 'coAuthorIds'>) => job.coAuthorIds.includes(user.id)
