@@ -21,6 +21,8 @@ export interface PassSummary {
   assets: number
   runs: number
   scans: number
+  /** Assets the server does not know (or not for this key's tags). */
+  unknown: number
   /** Assets per final status. */
   outcomes: Record<string, number>
 }
@@ -53,12 +55,16 @@ export function httpTransport(baseUrl: string, key: string): AgentTransport {
 async function call(transport: AgentTransport, method: 'GET' | 'POST', path: string, body?: unknown) {
   const answer = await transport(method, path, body)
   if (answer.status === 401) throw new AgentSetupError(`the server refused the activation key: ${errorText(answer.json)?.message ?? 'unauthorized'} Use --key pbk_… (Administration → Activation keys).`)
-  if (answer.status === 404 && path.startsWith('/api/v1/agent/jobs')) throw new AgentSetupError(`${path} does not exist on this server: it has no agent job API.`)
   return answer
 }
 
 async function simulateAsset(transport: AgentTransport, assetId: string, options: Required<PassOptions>, summary: PassSummary): Promise<void> {
   const polled = await call(transport, 'GET', `/api/v1/agent/jobs?assetId=${encodeURIComponent(assetId)}`)
+  if (polled.status === 404) {
+    options.log(`  ${assetId}: the server knows no such asset for this key (${errorText(polled.json)?.message ?? 'not found'}); skipped`)
+    summary.unknown++
+    return
+  }
   if (polled.status !== 200) throw new AgentSetupError(`polling jobs for ${assetId} answered ${polled.status}: ${errorText(polled.json)?.message ?? ''}`)
   const due = agentJobsResponse.parse(polled.json).runs.filter((run) => isRunDue(run, options.now()))
   if (due.length === 0) return
@@ -92,7 +98,7 @@ async function runOne(transport: AgentTransport, run: AgentRun, inventory: Agent
 /** Plays every asset once: polls, works on the due runs, reports, rescans. Throws AgentSetupError on a wrong key or URL. */
 export async function simulatePass(transport: AgentTransport, assetIds: readonly string[], options: PassOptions): Promise<PassSummary> {
   const settings: Required<PassOptions> = { now: () => new Date(), concurrency: 4, log: () => {}, ...options }
-  const summary: PassSummary = { assets: assetIds.length, runs: 0, scans: 0, outcomes: {} }
+  const summary: PassSummary = { assets: assetIds.length, runs: 0, scans: 0, unknown: 0, outcomes: {} }
   let next = 0
   const worker = async () => {
     while (next < assetIds.length) await simulateAsset(transport, assetIds[next++], settings, summary)

@@ -63,7 +63,9 @@ async function pass(): Promise<void> {
   console.log(`${new Date().toISOString()} polling ${ids.length} asset(s) at ${options.url}`)
   const summary = await simulatePass(transport, ids, { seed: options.seed, log: (line) => console.log(line) })
   const outcomes = Object.entries(summary.outcomes).map(([status, n]) => `${n} ${status}`).join(', ')
-  console.log(`  ${summary.runs} run(s) worked on${outcomes ? ` (${outcomes})` : ''}, ${summary.scans} new scan(s) sent, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  const unknown = summary.unknown > 0 ? `, ${summary.unknown} asset(s) unknown to the server` : ''
+  console.log(`  ${summary.runs} run(s) worked on${outcomes ? ` (${outcomes})` : ''}, ${summary.scans} new scan(s) sent${unknown}, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  if (summary.unknown === summary.assets) throw new AgentSetupError(`the server knows none of the ${summary.assets} asset(s): is it seeded with the demo estate (or pass --assets)?`)
 }
 
 try {

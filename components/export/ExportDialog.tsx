@@ -12,7 +12,7 @@ import { rememberColumns, rememberedColumns } from './column-choice'
 import './export.css'
 
 export interface ExportDialogProps {
-  entity: 'assets' | 'patches' | 'findings'
+  entity: 'assets' | 'patches' | 'findings' | 'jobs' | 'jobProgress'
   /** The list's QQL query and its token version, exactly as on screen. */
   query: string
   version: number
@@ -21,6 +21,11 @@ export interface ExportDialogProps {
   dir?: 'asc' | 'desc'
   /** Whose remembered column choice to use (localStorage is per user and list). */
   userId: string
+  /**
+   * A service-backed export (jobs, job progress) with its own routes: the preview URL, and the download URL with the
+   * screen's parameters (format, columns and bom are added). Such files always download directly (no background job).
+   */
+  source?: { previewUrl: string; downloadUrl: string; noun: string }
 }
 
 type Format = 'csv' | 'xlsx'
@@ -29,6 +34,14 @@ const count = (n: number) => n.toLocaleString('en')
 
 /** The direct-download URL of the core export route (GET /api/v1/export streams the file). */
 function directUrl(props: ExportDialogProps, format: Format, columns: string[], bom: boolean): string {
+  if (props.source) {
+    const [path, kept = ''] = props.source.downloadUrl.split('?', 2)
+    const params = new URLSearchParams(kept)
+    params.set('format', format)
+    params.set('columns', columns.join(','))
+    if (format === 'csv' && bom) params.set('bom', '1')
+    return `${path}?${params}`
+  }
   const params = new URLSearchParams({ entity: props.entity, format, q: props.query, v: String(props.version), columns: columns.join(',') })
   if (props.sort) params.set('sort', props.sort)
   if (props.dir) params.set('dir', props.dir)
@@ -38,6 +51,7 @@ function directUrl(props: ExportDialogProps, format: Format, columns: string[], 
 
 export function ExportDialog(props: ExportDialogProps) {
   const { entity, query, version, sort, dir, userId } = props
+  const previewUrl = props.source?.previewUrl
   const [open, setOpen] = useState(false)
   const [preview, setPreview] = useState<ExportPreview | null>(null)
   const [failure, setFailure] = useState<NoticeMessage | null>(null)
@@ -51,7 +65,7 @@ export function ExportDialog(props: ExportDialogProps) {
     if (!open) return
     let current = true
     const params = new URLSearchParams({ entity, q: query, v: String(version) })
-    void callApi<ExportPreview>('GET', `/api/v1/exports/preview?${params}`).then((result) => {
+    void callApi<ExportPreview>('GET', previewUrl ?? `/api/v1/exports/preview?${params}`).then((result) => {
       if (!current) return
       if (!result.ok) return setFailure({ kind: 'error', text: result.message })
       setPreview(result.data)
@@ -60,7 +74,7 @@ export function ExportDialog(props: ExportDialogProps) {
     return () => {
       current = false
     }
-  }, [open, entity, query, version, userId])
+  }, [open, entity, query, version, userId, previewUrl])
 
   const onOpenChange = (next: boolean) => {
     setOpen(next)
@@ -91,7 +105,7 @@ export function ExportDialog(props: ExportDialogProps) {
 
   return (
     <Dialog
-      title={`Export ${entity}`}
+      title={`Export ${props.source?.noun ?? entity}`}
       description="The rows of this list as on screen: the same query, sort and tag scope."
       open={open}
       onOpenChange={onOpenChange}

@@ -130,6 +130,6 @@ export function resolveColumns(entity: ExportEntity, ids: readonly string[] | nu
 }
 
 /** The header as written: a date column names the zone its times are in ("Last scan (Europe/Berlin)"). */
-export function headerFor(column: ExportColumn, timeZone: string): string {
+export function headerFor(column: Pick<ExportColumn, 'header' | 'type'>, timeZone: string): string {
   return column.type === 'date' ? `${column.header} (${timeZone})` : column.header
 }

@@ -11,8 +11,8 @@ import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/serv
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { exportDownloadQuery } from '@/lib/export/download'
+import { jobsExportQuery, jobsPreviewQuery } from '@/lib/export/job-exports'
 import { agentJobsQuery, agentJobsResponse } from '@/lib/schemas/job-runs'
-import { jobProgressQuery } from '@/lib/services/job-progress'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import {
   createDashboardBody,
@@ -58,6 +58,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'GET', path: '/api/v1/patches', summary: 'Patch catalog with counts over in-scope assets', auth: 'assets.view', query: patchListQuery },
   { method: 'GET', path: '/api/v1/findings', summary: 'Current asset × patch findings matching a QQL query, in your scope', auth: 'assets.view', query: findingListQuery },
   { method: 'GET', path: '/api/v1/export', summary: 'A list (assets, patches, findings) as a CSV or XLSX file: the same query, sort and scope as the screen, streamed', auth: 'data.export', query: exportDownloadQuery },
+  { method: 'GET', path: '/api/v1/export/jobs', summary: 'The Jobs list (same QQL, filters, sort and visibility) as a CSV or XLSX file, streamed page by page', auth: 'data.export', query: jobsExportQuery },
+  { method: 'GET', path: '/api/v1/export/jobs/preview', summary: 'What a Jobs export would hold: the query in words, the row count, the columns', auth: 'data.export', query: jobsPreviewQuery },
   { method: 'POST', path: '/api/v1/qql/validate', summary: 'Check a QQL query: errors with positions, warnings, plain-English reading, v2 form of a v1 query', auth: 'assets.view', body: qqlValidateBody },
   { method: 'GET', path: '/api/v1/qql/suggest', summary: 'Autocomplete at a cursor: tokens, operators, values, known values in your scope', auth: 'assets.view', query: qqlSuggestQuery },
   { method: 'GET', path: '/api/v1/searches', summary: 'Your and shared saved searches, and your recent searches', auth: 'assets.view', query: searchListQuery },
@@ -104,8 +106,6 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/jobs/{id}/clone', summary: 'A Disabled copy of a job you may view, owned by you', auth: 'jobs.create', params: jobIdParams, body: cloneJobBody },
   { method: 'POST', path: '/api/v1/jobs/{id}/owner', summary: 'Change the owner; the job then runs only on assets in both the old and the new owner\'s scope', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
   { method: 'POST', path: '/api/v1/jobs/{id}/assign', summary: 'Assign a job advisory to a Patch User or Manager, who owns and completes it', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
-  { method: 'POST', path: '/api/v1/jobs/{id}/run', summary: 'Run now: a run of an enabled, fully configured job you may operate, at once ({ runId, created }; the same minute answers the same run; 409 otherwise)', auth: 'jobs.operateOwn', params: jobIdParams },
-  { method: 'GET', path: '/api/v1/jobs/{id}/progress', summary: 'A run of a job you may view (the latest unless runId): counts per status, percent, per-patch outcomes and a page of assets, only assets in your scope; status, q (assets QQL), paging', auth: 'jobs.viewAssigned', params: jobIdParams, query: jobProgressQuery },
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },

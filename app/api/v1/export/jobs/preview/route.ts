@@ -1,0 +1,7 @@
+// GET /api/v1/export/jobs/preview: what a Jobs export would hold (the query in words, the row count, the columns).
+import { jobsPreviewQuery, previewJobsExport } from '@/lib/export/job-exports'
+import { apiRoute } from '@/lib/http/api'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = apiRoute({ action: 'data.export', query: jobsPreviewQuery }, ({ db, user, query }) => previewJobsExport(db, user, query))
