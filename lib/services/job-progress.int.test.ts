@@ -5,8 +5,13 @@ import '@/test/next-request-scope'
 import { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
+import fc from 'fast-check'
 import { GET as getAgentJobs } from '@/app/api/v1/agent/jobs/route'
 import { POST as postJobResults } from '@/app/api/v1/ingest/job-results/route'
+import { GET as getProgress } from '@/app/api/v1/jobs/[id]/progress/route'
+import { POST as postRun } from '@/app/api/v1/jobs/[id]/run/route'
+import { generateApiToken } from '@/lib/auth/api-tokens'
+import { insertApiToken } from '@/lib/repositories/api-tokens'
 import { toSessionUser, type SessionUser } from '@/lib/auth/user'
 import { WidgetResultCache } from '@/lib/dashboards/cache'
 import { runWidgets } from '@/lib/dashboards/run'
@@ -29,6 +34,7 @@ let owner: UserRecord
 let workstationsManager: SessionUser
 let reader: SessionUser
 let agentKey: string
+let ownerToken: string
 let runId: string
 
 const MINUTE = 60_000
@@ -55,11 +61,15 @@ beforeAll(async () => {
   owner = await seedUser(db, 'owner@example.test', 'Patch User', { all: false, tags: ['Site-Berlin'] })
   workstationsManager = toSessionUser(await seedUser(db, 'ws-manager@example.test', 'Patch Manager', { all: false, tags: ['Workstations'] }))
   reader = toSessionUser(await seedUser(db, 'reader@example.test', 'Patch Reader', { all: true, tags: [] }))
+  const generated = generateApiToken()
+  await insertApiToken(db, { id: generated.id, userId: owner.id, name: 'test', secretHash: generated.secretHash, createdAt: new Date().toISOString(), expiresAt: null })
+  ownerToken = generated.token
   agentKey = (await createActivationKey(db, { id: 'u-admin', email: 'admin@example.test' }, { title: 'Berlin agents', tags: ['Site-Berlin'] })).key
   // Berlin: BER-1, BER-2 (workstations) and BER-SRV; two patches, a 4 h window from now.
   const job = await writeJob(db, storedJob('j-progress', owner, { targets: { ...storedJob('x', owner).targets, tags: ['Site-Berlin'] } }))
   ;({ runId } = await createRun(db, job, scheduledAt, 'manual'))
   await writeJob(db, storedJob('j-never-ran', owner))
+  await writeJob(db, storedJob('j-disabled', owner, { status: 'Disabled' }))
 })
 afterAll(async () => close())
 
@@ -178,5 +188,42 @@ describe('the Failed patch installs widget', () => {
     if (view.kind === 'problem') throw new Error(JSON.stringify(view.result))
     const day = reportAt(6).slice(0, 10)
     expect(Object.fromEntries(view.grid.keys.map((key, index) => [key, view.grid.series[0].values[index]]))[day]).toBe(1)
+  })
+})
+
+type JobRoute = (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>
+/** Calls a job route as the owner (API token), as Next would. */
+async function userCall(handler: JobRoute, page: string, path: string, id: string, method = 'GET') {
+  const request = new NextRequest(`http://patchboard.test${path}`, { method, headers: { host: 'patchboard.test', authorization: `Bearer ${ownerToken}` } })
+  const response = await inNextRequestScope(page, request, () => handler(request, { params: Promise.resolve({ id }) }))
+  return { status: response.status, body: await response.json() }
+}
+const progressCall = (query: string, id = 'j-progress') => userCall(getProgress as JobRoute, '/api/v1/jobs/[id]/progress/route', `/api/v1/jobs/${id}/progress?${query}`, id)
+const runCall = (id: string) => userCall(postRun as JobRoute, '/api/v1/jobs/[id]/run/route', `/api/v1/jobs/${id}/run`, id, 'POST')
+
+describe('the routes', () => {
+  it('GET progress answers the view; bad input 400; an unknown job 404', async () => {
+    const ok = await progressCall('status=Failed')
+    expect(ok.status).toBe(200)
+    expect(ok.body).toMatchObject({ total: 3, assets: { total: 1 } })
+    for (const bad of ['status=Exploded', 'pageSize=0', 'page=-1', 'q=name%3A']) expect((await progressCall(bad)).status, bad).toBe(400)
+    expect((await progressCall('', 'no-such-job')).status).toBe(404)
+  })
+
+  it('GET progress never answers 5xx, whatever the asset query', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), async (q) => {
+        expect((await progressCall(`q=${encodeURIComponent(q)}`)).status).toBeLessThan(500)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('POST run: a run now, or 409 for a disabled job', async () => {
+    const ran = await runCall('j-never-ran')
+    expect(ran).toMatchObject({ status: 200, body: { runId: expect.stringMatching(/^run_[0-9a-f]{32}$/), created: true } })
+    const refused = await runCall('j-disabled')
+    expect(refused.status).toBe(409)
+    expect(refused.body.error).toMatchObject({ code: 'JOB_NOT_RUNNABLE', message: expect.stringContaining('disabled') })
   })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { toSessionUser, type SessionUser } from '@/lib/auth/user'
 import { seedEstate, seedUser, storedJob } from '@/lib/jobs/run-fixtures'
-import { runSchedulerTick } from '@/lib/jobs/ticker'
+import { runSchedulerTick, startJobScheduler, stopJobScheduler } from '@/lib/jobs/ticker'
 import { loadRun } from '@/lib/repositories/job-runs'
 import { loadJob, writeJob, type StoredJob } from '@/lib/repositories/jobs'
 import type { UserRecord } from '@/lib/repositories/users'
@@ -141,6 +141,13 @@ describe('the scheduler', () => {
     await runSchedulerTick(db, NOW)
     expect(await rawRunRows('j-future')).toBe(0)
     expect(await rawRunRows('j-on-demand')).toBe(0)
+  })
+
+  it('started with the server, the scheduler ticks at once (runs missed while it was down) and stops cleanly', async () => {
+    await job('j-started', { nextRunAt: TUE_22_BERLIN.toISOString() })
+    await startJobScheduler(db, 3_600_000)
+    await stopJobScheduler()
+    expect(await loadRun(db, runIdFor('j-started', TUE_22_BERLIN))).toMatchObject({ jobId: 'j-started', trigger: 'schedule' })
   })
 
   it('a job with no next run stored yet is due at the first slot after its last change', async () => {
