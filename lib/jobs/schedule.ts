@@ -39,7 +39,7 @@ function gapEnd(dt: DateTime): DateTime {
  * The instant a wall-clock time occurs on a local date. A time inside a spring-forward gap runs at the first instant
  * after the gap (02:30 on a 02:00→03:00 day runs at 03:00); an ambiguous fall-back time runs at its first occurrence.
  */
-export function wallClockInstant(date: DateTime, time: string): DateTime {
+function wallClockInstant(date: DateTime, time: string): DateTime {
   const { hour, minute } = parseTime(time)
   const dt = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone: date.zone })
   if (dt.hour !== hour || dt.minute !== minute) return gapEnd(dt)
@@ -60,7 +60,7 @@ function nthWeekday(month: DateTime, nth: number | 'last', weekday: Weekday): Da
 }
 
 /** Patch Tuesday: the second Tuesday of the month. */
-export function patchTuesday(month: DateTime): DateTime {
+function patchTuesday(month: DateTime): DateTime {
   return nthWeekday(month, 2, 'Tue') as DateTime
 }
 

@@ -10,7 +10,7 @@ export const TICK_INTERVAL_MS = 30_000
  * When the job is next due: its stored next run, or (none stored yet) the first slot after its last run or last change.
  * Null: nothing to schedule (On-demand; a Once time already past).
  */
-export function dueAt(job: StoredJob): Date | null {
+function dueAt(job: StoredJob): Date | null {
   if (job.nextRunAt) return new Date(job.nextRunAt)
   const since = [job.lastRunAt, job.updatedAt].filter((time): time is string => time !== null).map((time) => new Date(time).getTime())
   return job.schedule ? nextRunAfter(job.schedule, new Date(Math.max(...since))) : null

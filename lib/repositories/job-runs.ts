@@ -82,7 +82,7 @@ export function effectiveStatusSource(runIds: string, assetIds?: string): string
      WHERE ra.run_id IN ${runIds}${assets.replace('asset_id', 'ra.asset_id')})`
 }
 
-export const FINISHED_PARAM = { finishedStatuses: [...FINISHED_RUN_STATUSES], failedStatuses: [...FAILED_RUN_STATUSES] }
+const FINISHED_PARAM = { finishedStatuses: [...FINISHED_RUN_STATUSES], failedStatuses: [...FAILED_RUN_STATUSES] }
 
 export async function loadRun(db: Database, runId: string): Promise<StoredRun | null> {
   const rows = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM job_runs FINAL WHERE run_id = {runId:String} LIMIT 1`, { runId })
