@@ -1,6 +1,7 @@
 // The API's route registry and the OpenAPI 3.1 document generated from it (z.toJSONSchema of the routes' own zod schemas).
 import { z } from 'zod'
 import { ACTIONS, type Action } from '@/lib/auth/policy'
+import { subscriptionUpdateSchema, subscriptionViewSchema, updateSubscriptionBody } from '@/lib/schemas/subscription'
 import { licenseOverviewSchema, updateLicenseSettingsBody } from '@/lib/schemas/licenses'
 import { preferencesSchema, updatePreferencesBody } from '@/lib/schemas/preferences'
 import { agentProfileQuery, createProfileBody, profileBulkBody, profileIdParams, updateProfileBody } from '@/lib/schemas/profiles'
@@ -150,6 +151,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/profiles/{id}/disable', summary: 'Disable a custom profile: its assets fall to another covering profile or the default (the default: 409)', auth: 'profiles.manage', params: profileIdParams },
   { method: 'GET', path: '/api/v1/licenses', summary: 'Licences: count, include and exclude tags, consumption (may pass 100 %) and whether they apply (an active paid subscription)', auth: 'profiles.view', response: licenseOverviewSchema },
   { method: 'PUT', path: '/api/v1/licenses', summary: 'Set the licence count and the include (patchable) and exclude tags; audited', auth: 'licenses.manage', body: updateLicenseSettingsBody, response: licenseOverviewSchema },
+  { method: 'GET', path: '/api/v1/subscription', summary: 'The subscription in effect (Free, trial or paid; an expired one is Free), its expiry and what it limits; every signed-in user', auth: 'account.manage', response: subscriptionViewSchema },
+  { method: 'PUT', path: '/api/v1/subscription', summary: 'Set the tier and expiry; a lapsed or Free subscription applies the Free fallback at once (profiles to 24 h, jobs disabled); audited', auth: 'subscription.manage', body: updateSubscriptionBody, response: subscriptionUpdateSchema },
   { method: 'GET', path: '/api/v1/agent/profile', summary: 'Agents: the assessment profile that applies to an asset (name, interval, why), or the default for an asset not reported with this key', auth: 'activationKey', query: agentProfileQuery },
 ]
 

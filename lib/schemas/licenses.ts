@@ -1,5 +1,6 @@
 // Licence settings and consumption as the API and the Licenses page show them, and the body a Manager saves: pure zod.
 import { z } from 'zod'
+import { splitTags } from './activation-keys'
 
 /** The most licences one installation may record (well above any estate Patchboard serves). */
 export const MAX_LICENSE_COUNT = 10_000_000
@@ -9,17 +10,31 @@ const licenseTags = z
   .max(200, 'At most 200 tags.')
   .transform((tags) => [...new Set(tags)])
 
-export const updateLicenseSettingsBody = z
-  .object({
-    licenseCount: z.number({ error: 'Enter the number of licences.' }).int('A whole number of licences.').min(0, 'At least 0 licences.').max(MAX_LICENSE_COUNT, `At most ${MAX_LICENSE_COUNT.toLocaleString('en-US')} licences.`),
-    includeTags: licenseTags.nullable().optional().transform((tags) => tags ?? []),
-    excludeTags: licenseTags.nullable().optional().transform((tags) => tags ?? []),
-  })
-  .superRefine((body, context) => {
-    const both = body.includeTags.filter((tag) => body.excludeTags.includes(tag))
-    if (both.length > 0) context.addIssue({ code: 'custom', path: ['excludeTags'], message: `A tag cannot be both included and excluded: ${both.join(', ')}.` })
-  })
+const licenseCountSchema = z
+  .number({ error: 'Enter the number of licences.' })
+  .int('A whole number of licences.')
+  .min(0, 'At least 0 licences.')
+  .max(MAX_LICENSE_COUNT, `At most ${MAX_LICENSE_COUNT.toLocaleString('en-US')} licences.`)
+
+function checkNoTagInBoth(body: { includeTags: string[]; excludeTags: string[] }, context: z.RefinementCtx): void {
+  const both = body.includeTags.filter((tag) => body.excludeTags.includes(tag))
+  if (both.length > 0) context.addIssue({ code: 'custom', path: ['excludeTags'], message: `A tag cannot be both included and excluded: ${both.join(', ')}.` })
+}
+
+const optionalTags = licenseTags.nullable().optional().transform((tags) => tags ?? [])
+
+export const updateLicenseSettingsBody = z.object({ licenseCount: licenseCountSchema, includeTags: optionalTags, excludeTags: optionalTags }).superRefine(checkNoTagInBoth)
 export type UpdateLicenseSettingsInput = z.output<typeof updateLicenseSettingsBody>
+
+/** The Licenses page's form: the count typed as text, the tags comma-separated, then the API's own rules. */
+export const licenseForm = z
+  .object({ licenseCount: z.string(), includeTags: z.string(), excludeTags: z.string() })
+  .transform((form) => ({
+    licenseCount: form.licenseCount.trim() === '' ? Number.NaN : Number(form.licenseCount.replaceAll(',', '').trim()),
+    includeTags: splitTags(form.includeTags),
+    excludeTags: splitTags(form.excludeTags),
+  }))
+  .pipe(z.object({ licenseCount: licenseCountSchema, includeTags: licenseTags, excludeTags: licenseTags }).superRefine(checkNoTagInBoth))
 
 export const licenseOverviewSchema = z.object({
   /** False until someone saves the settings: then every asset is licensed. */

@@ -38,13 +38,26 @@ export const expirySchema = z.union(
   { error: 'Enter the expiry as a date, YYYY-MM-DD (or an ISO date and time with an offset).' },
 )
 
-export const updateSubscriptionBody = z
-  .object({ tier: tierSchema, expiresAt: expirySchema.nullable().optional() })
-  .superRefine((body, context) => {
-    if (body.tier === 'free' && body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'A Free subscription has no expiry date; leave it empty.' })
-    if (body.tier !== 'free' && !body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: `A ${TIER_LABELS[body.tier]} subscription needs an expiry date.` })
-  })
+/** Free has no expiry; a trial or paid subscription needs one (the issue names the field). */
+function checkExpiryForTier(body: { tier: SubscriptionTier; expiresAt?: string | null }, context: z.RefinementCtx): void {
+  if (body.tier === 'free' && body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: 'A Free subscription has no expiry date; leave it empty.' })
+  if (body.tier !== 'free' && !body.expiresAt) context.addIssue({ code: 'custom', path: ['expiresAt'], message: `A ${TIER_LABELS[body.tier]} subscription needs an expiry date.` })
+}
+
+export const updateSubscriptionBody = z.object({ tier: tierSchema, expiresAt: expirySchema.nullable().optional() }).superRefine(checkExpiryForTier)
 export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionBody>
+
+/** The Subscription page's form: the date box is text, ignored for Free (the page hides it), checked with the API's own rules. */
+export const subscriptionForm = z
+  .object({ tier: tierSchema, expiresAt: z.string() })
+  .transform((form) => ({ tier: form.tier, expiresAt: form.tier === 'free' || form.expiresAt.trim() === '' ? null : form.expiresAt.trim() }))
+  .pipe(z.object({ tier: tierSchema, expiresAt: expirySchema.nullable() }).superRefine(checkExpiryForTier))
+
+/** What PUT answers: the subscription now, and what the Free fallback changed if saving it applied one. */
+export const subscriptionUpdateSchema = subscriptionViewSchema.extend({
+  fallback: z.object({ reason: z.string(), profilesChanged: z.number(), jobsDisabled: z.number() }).nullable(),
+})
+export type SubscriptionUpdate = z.infer<typeof subscriptionUpdateSchema>
 
 const UTC_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
 
