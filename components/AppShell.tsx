@@ -14,7 +14,8 @@ export function Brand() {
   )
 }
 
-export function AppShell({ user, nav, children }: { user: SessionUser; nav: NavEntry[]; children: ReactNode }) {
+/** `banner`: the subscription strip under the top bar (the layout reads the subscription on the server). */
+export function AppShell({ user, nav, banner, children }: { user: SessionUser; nav: NavEntry[]; banner?: ReactNode; children: ReactNode }) {
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -29,6 +30,7 @@ export function AppShell({ user, nav, children }: { user: SessionUser; nav: NavE
           </div>
           <UserMenu name={user.name} email={user.email} role={user.role} />
         </header>
+        {banner}
         <main className="content">{children}</main>
       </div>
     </div>

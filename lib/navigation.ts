@@ -13,7 +13,10 @@ export const ADMIN_PAGES: NavEntry[] = [
 ]
 
 /** Pages of the Configuration section (assessment profiles, licenses); the section index lists those the user may open. */
-export const CONFIGURATION_PAGES: NavEntry[] = [{ label: 'Profiles', href: '/configuration/profiles', requires: 'profiles.view' }]
+export const CONFIGURATION_PAGES: NavEntry[] = [
+  { label: 'Profiles', href: '/configuration/profiles', requires: 'profiles.view' },
+  { label: 'Licenses', href: '/configuration/licenses', requires: 'profiles.view' },
+]
 
 export interface NavEntry {
   label: string

@@ -15,6 +15,7 @@ export const ASSET_QUICK_FILTERS: QuickFilter[] = [
   { label: 'Scanned', clause: 'scanStatus: Scanned' },
   { label: 'Not scanned recently', clause: 'scanStatus: "Not Scanned Recently"' },
   { label: 'Scan overdue', clause: 'scanOverdue: true' },
+  { label: 'Not licensed', clause: 'licensed: false' },
 ]
 
 export const PATCH_QUICK_FILTERS: QuickFilter[] = [

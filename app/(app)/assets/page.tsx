@@ -40,6 +40,7 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         </>
       ),
     },
+    { id: 'licensed', header: 'Licence', nowrap: true, cell: (a) => (a.licensed ? 'Licensed' : <span className="unlicensed">Not licensed</span>) },
     { id: 'tags', header: 'Tags', cell: (a) => a.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) },
   ]
   return (
