@@ -5,7 +5,9 @@ import { describeInitialAdmin, ensureInitialAdmin } from '@/lib/auth/bootstrap'
 import { createDemoActivationKey } from '@/lib/auth/demo-activation-key'
 import { createDemoUsers, describeDemoUsers } from '@/lib/auth/demo-users'
 import { needsFirstStartSeed, seedDemoEstate } from '@/ingest/seed'
+import { DomainError } from '@/lib/errors'
 import { putSetting } from '@/lib/repositories/settings'
+import { seedDemoJobs } from './agent-simulate-demo-jobs'
 import { progressBar, runWithDatabase } from './cli'
 
 const seedAssets = Number(process.env.PATCHBOARD_SEED_ASSETS ?? 2000)
@@ -38,4 +40,12 @@ await runWithDatabase(async (db) => {
   )
   bar.stop()
   console.log(`Seeded ${summary.scans} scans (${summary.findings} findings) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`)
+  try {
+    const demoJobs = await seedDemoJobs(db)
+    console.log(`Created demo jobs: ${demoJobs.jobs.join('; ')} (the demo agents already reported on ${demoJobs.reportedAssets} assets of the completed one).`)
+  } catch (error) {
+    // Demo jobs are a convenience: a refusal (e.g. a subscription without jobs) must not stop the first start.
+    if (!(error instanceof DomainError)) throw error
+    console.log(`Demo jobs not created: ${error.message}`)
+  }
 })

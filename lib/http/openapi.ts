@@ -12,7 +12,7 @@ import { auditPageSchema, auditQuerySchema, auditSuggestQuery } from '@/lib/serv
 import { activationKeyIdParams, ingestHistoryQuery, quarantineIdParams, quarantinePurgeQuery, quarantineQuery, uploadQuery } from '@/lib/services/ingest-admin'
 import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { exportDownloadQuery } from '@/lib/export/download'
-import { jobsExportQuery, jobsPreviewQuery } from '@/lib/export/job-exports'
+import { jobProgressExportQuery, jobProgressPreviewQuery, jobsExportQuery, jobsPreviewQuery } from '@/lib/export/job-exports'
 import { agentJobsQuery, agentJobsResponse } from '@/lib/schemas/job-runs'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import {
@@ -61,6 +61,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'GET', path: '/api/v1/export', summary: 'A list (assets, patches, findings) as a CSV or XLSX file: the same query, sort and scope as the screen, streamed', auth: 'data.export', query: exportDownloadQuery },
   { method: 'GET', path: '/api/v1/export/jobs', summary: 'The Jobs list (same QQL, filters, sort and visibility) as a CSV or XLSX file, streamed page by page', auth: 'data.export', query: jobsExportQuery },
   { method: 'GET', path: '/api/v1/export/jobs/preview', summary: 'What a Jobs export would hold: the query in words, the row count, the columns', auth: 'data.export', query: jobsPreviewQuery },
+  { method: 'GET', path: '/api/v1/export/job-progress', summary: 'A job run\'s progress as one row per asset × patch (the progress page\'s run, status and asset query), CSV or XLSX', auth: 'data.export', query: jobProgressExportQuery },
+  { method: 'GET', path: '/api/v1/export/job-progress/preview', summary: 'What a job-progress export would hold: the run and filters in words, the row count, the columns', auth: 'data.export', query: jobProgressPreviewQuery },
   { method: 'POST', path: '/api/v1/qql/validate', summary: 'Check a QQL query: errors with positions, warnings, plain-English reading, v2 form of a v1 query', auth: 'assets.view', body: qqlValidateBody },
   { method: 'GET', path: '/api/v1/qql/suggest', summary: 'Autocomplete at a cursor: tokens, operators, values, known values in your scope', auth: 'assets.view', query: qqlSuggestQuery },
   { method: 'GET', path: '/api/v1/searches', summary: 'Your and shared saved searches, and your recent searches', auth: 'assets.view', query: searchListQuery },
