@@ -6,7 +6,8 @@ import type { JobTargets, StoredJob } from './jobs'
 
 /** SQL expressions (over assets `a`) for one job's target definition: parameters for one job, or a joined job row's columns. */
 interface TargetExpressions {
-  assetIds: string
+  /** Whether the asset `a` is one the job lists one by one (a set lookup: a per-row `has()` over a long list is slow). */
+  listed: string
   tags: string
   tagMatch: string
   exclusionTags: string
@@ -19,8 +20,8 @@ interface TargetExpressions {
 export const scopesFromJson = (json: string) => `JSONExtract(if(empty(${json}), '[]', ${json}), 'Array(Tuple(all Bool, tags Array(String)))')`
 
 /** The assets a target definition matches, ignoring scope: listed ones, plus those with Any/All of the tags. */
-export function targetMatch(e: Pick<TargetExpressions, 'assetIds' | 'tags' | 'tagMatch'>): string {
-  return `(has(${e.assetIds}, a.asset_id) OR (notEmpty(${e.tags}) AND if(${e.tagMatch} = 'All', hasAll(a.tags, ${e.tags}), hasAny(a.tags, ${e.tags}))))`
+export function targetMatch(e: Pick<TargetExpressions, 'listed' | 'tags' | 'tagMatch'>): string {
+  return `((${e.listed}) OR (notEmpty(${e.tags}) AND if(${e.tagMatch} = 'All', hasAll(a.tags, ${e.tags}), hasAny(a.tags, ${e.tags}))))`
 }
 
 /** Of the assets a target definition matches: inside every scope, and not carrying the exclusion tags (Any/All). */
@@ -36,7 +37,7 @@ export const inAllScopes = (scopes: string) => `arrayAll(s -> tupleElement(s, 1)
 export function jobTargetFilter(targets: JobTargets, scopes: TagScope[]): { expressions: TargetExpressions; params: Record<string, unknown> } {
   return {
     expressions: {
-      assetIds: '{targetAssetIds:Array(String)}',
+      listed: 'a.asset_id IN {targetAssetIds:Array(String)}',
       tags: '{targetTags:Array(String)}',
       tagMatch: '{targetTagMatch:String}',
       exclusionTags: '{exclusionTags:Array(String)}',

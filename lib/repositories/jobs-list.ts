@@ -72,27 +72,47 @@ export interface JobCounts {
   taggedAssets: { matched: number; included: number }
 }
 
-/** The stored job's own columns (alias `j`), with its owner's scope joined in (`u`), as target expressions. */
+/** A page's jobs (alias `j`) with their scopes (the owner's current one first, then the constraints); `p.listed`: listed one by one. */
 const STORED_TARGETS = {
-  assetIds: 'j.target_asset_ids',
+  listed: 'p.listed = 1',
   tags: 'j.target_tags',
   tagMatch: 'j.target_tag_match',
   exclusionTags: 'j.exclusion_tags',
   exclusionMatch: 'j.exclusion_tag_match',
-  scopes: `arrayConcat([CAST((u.scope_all, u.scope_tags), 'Tuple(all Bool, tags Array(String))')], ${scopesFromJson('j.scope_constraints')})`,
+  scopes: 'j.scopes',
 }
 
-/** The counts of every job of a page, in one query (the owner's current scope applies; an advisory has no owner: 0). */
+/**
+ * The counts of every job of a page, in one query (the owner's current scope applies; an advisory has no owner: 0).
+ * Candidate (job, asset) pairs come from joins on the tags and the listed ids, not from jobs × assets: on 20,000 assets ×
+ * 50 jobs (200 listed assets each) about 1 s instead of 4–6 s on the loaded 2-core machine; a per-row `has()` over the
+ * listed-assets array alone took 4.5 s of it.
+ */
 export async function countJobAssets(db: Database, jobIds: string[]): Promise<Map<string, JobCounts>> {
   if (jobIds.length === 0) return new Map()
+  const page = '(SELECT * FROM jobs FINAL WHERE has({ids:Array(String)}, job_id) AND is_deleted = 0)'
   const tagged = `notEmpty(j.target_tags) AND if(j.target_tag_match = 'All', hasAll(a.tags, j.target_tags), hasAny(a.tags, j.target_tags)) AND ${inAllScopes(STORED_TARGETS.scopes)}`
+  const included = includedCondition(STORED_TARGETS)
   const rows = await db.query<{ id: string; assetCount: number; matched: number; taggedIncluded: number }>(
-    `SELECT j.job_id AS id, toUInt32(countIf(${includedCondition(STORED_TARGETS)})) AS assetCount,
-            toUInt32(countIf(${tagged})) AS matched, toUInt32(countIf((${tagged}) AND ${includedCondition(STORED_TARGETS)})) AS taggedIncluded
-     FROM (SELECT ${JOB_COLUMNS} FROM jobs FINAL WHERE has({ids:Array(String)}, job_id) AND is_deleted = 0) AS j
-     LEFT JOIN (SELECT user_id, scope_all, scope_tags FROM users FINAL WHERE is_deleted = 0) AS u ON u.user_id = j.owner_id
-     CROSS JOIN (SELECT asset_id, tags FROM assets FINAL) AS a
-     WHERE ${targetMatch(STORED_TARGETS)}
+    `SELECT j.job_id AS id, toUInt32(countIf(${included})) AS assetCount,
+            toUInt32(countIf(${tagged})) AS matched, toUInt32(countIf((${tagged}) AND ${included})) AS taggedIncluded
+     FROM (
+       SELECT job_id, asset_id, max(listed) AS listed FROM (
+         SELECT jt.job_id AS job_id, at.asset_id AS asset_id, toUInt8(0) AS listed
+         FROM (SELECT job_id, arrayJoin(target_tags) AS tag FROM ${page}) AS jt
+         INNER JOIN (SELECT asset_id, arrayJoin(tags) AS tag FROM assets FINAL) AS at ON at.tag = jt.tag
+         UNION ALL
+         SELECT job_id, arrayJoin(target_asset_ids) AS asset_id, toUInt8(1) AS listed FROM ${page}
+       ) GROUP BY job_id, asset_id
+     ) AS p
+     INNER JOIN (
+       SELECT s.job_id AS job_id, s.target_tags AS target_tags, s.target_tag_match AS target_tag_match, s.exclusion_tags AS exclusion_tags,
+              s.exclusion_tag_match AS exclusion_tag_match,
+              arrayConcat([CAST((u.scope_all, u.scope_tags), 'Tuple(all Bool, tags Array(String))')], ${scopesFromJson('s.scope_constraints')}) AS scopes
+       FROM ${page} AS s
+       LEFT JOIN (SELECT user_id, scope_all, scope_tags FROM users FINAL WHERE is_deleted = 0) AS u ON u.user_id = s.owner_id
+     ) AS j ON j.job_id = p.job_id
+     INNER JOIN (SELECT asset_id, tags FROM assets FINAL) AS a ON a.asset_id = p.asset_id
      GROUP BY j.job_id`,
     { ids: jobIds },
   )

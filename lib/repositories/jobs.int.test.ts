@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { openTestDatabase } from '@/test/database'
 import { previewJobTargets, resolveJobAssets } from './job-targets'
+import { countJobAssets } from './jobs-list'
+import { createUser } from './users'
 import { DEFAULT_OPTIONS, EMPTY_TARGETS, listSchedulableJobs, loadJob, missingParts, recordJobRun, writeJob, type StoredJob } from './jobs'
 
 let db: Database
@@ -99,5 +101,26 @@ describe('the assets a job includes', () => {
     expect(preview.assets.map((asset) => asset.name)).toEqual(['AUS-1', 'BER-1'])
     expect(preview.taggedAssets).toEqual({ matched: 3, included: 2 })
     expect(await previewJobTargets(db, { ...EMPTY_TARGETS, tags: ['Nowhere'] }, [all])).toEqual({ count: 0, assets: [], taggedAssets: { matched: 0, included: 0 } })
+  })
+})
+
+describe('the counts of a page of jobs', () => {
+  it('equal what resolveJobAssets answers job by job (Any/All, listed, exclusions, owner scope, constraints), in one query', async () => {
+    const owner = await createUser(db, { email: 'berlin-owner@example.com', name: 'Owner', role: 'Patch User', scope: { all: false, tags: ['Site-Berlin', 'Site-Austin'] }, passwordHash: '' })
+    const variants: Partial<StoredJob>[] = [
+      { targets: { ...EMPTY_TARGETS, tags: ['Workstations'] } },
+      { targets: { ...EMPTY_TARGETS, tags: ['Site-Berlin', 'Workstations'], tagMatch: 'All', exclusionTags: ['VIP'] } },
+      { targets: { ...EMPTY_TARGETS, assetIds: ['a-aus-1', 'a-none', 'no-such-asset'], tags: ['Servers'] } },
+      { targets: { ...EMPTY_TARGETS, tags: ['Workstations'], exclusionTags: ['Site-Berlin', 'VIP'], exclusionMatch: 'All' }, scopeConstraints: [{ all: false, tags: ['Workstations'] }] },
+      { targets: { ...EMPTY_TARGETS, tags: ['Workstations'] }, scopeConstraints: [{ all: false, tags: ['Site-Austin'] }] },
+    ]
+    const jobs = await Promise.all(variants.map((changes, index) => writeJob(db, job(`j-count-${index}`, { ...changes, ownerId: owner.id }))))
+    const counts = await countJobAssets(db, [...jobs.map((stored) => stored.id), 'j-no-owner'])
+    for (const stored of jobs) {
+      const expected = await resolveJobAssets(db, stored, owner.scope)
+      expect(counts.get(stored.id)?.assetCount ?? 0, stored.id).toBe(expected.length)
+    }
+    expect(jobs.map((stored) => counts.get(stored.id)?.assetCount ?? 0)).toEqual([3, 1, 2, 2, 1])
+    expect(counts.get(jobs[1].id)?.taggedAssets).toEqual({ matched: 2, included: 1 })
   })
 })
