@@ -8,9 +8,9 @@ import { writeScans } from '@/ingest/writer'
 import { DEMO_USERS } from '@/lib/auth/demo-users'
 import { toSessionUser, type SessionUser } from '@/lib/auth/user'
 import { loadAgentInventory } from '@/lib/repositories/agent-inventory'
-import { listJobRuns } from '@/lib/repositories/job-runs'
 import { findUserByEmail } from '@/lib/repositories/users'
 import type { JobInputDraft } from '@/lib/schemas/jobs'
+import { jobProgress, jobProgressQuery } from '@/lib/services/job-progress'
 import { agentJobs } from '@/lib/services/job-runs-agent'
 import { enableJob } from '@/lib/services/jobs-actions'
 import { createJob, createJobBody } from '@/lib/services/jobs'
@@ -31,14 +31,13 @@ async function mostMissing(db: Database, user: SessionUser, count: number): Prom
 }
 
 /** Plays the agents of a job's run in-process, exactly as `npm run agent:simulate` does over HTTP: reports, then a new scan. */
-async function playRun(db: Database, jobId: string, seed: number): Promise<number> {
-  const [run] = await listJobRuns(db, jobId, 1)
-  if (!run) return 0
-  const assets = await db.query<{ asset_id: string }>("SELECT asset_id FROM job_run_assets FINAL WHERE run_id = {runId:String} AND status = 'Assigned'", { runId: run.runId })
+async function playRun(db: Database, owner: SessionUser, jobId: string, seed: number): Promise<number> {
+  // The run's assets as its owner's progress page lists them (every asset of the run is in the owner's scope).
+  const waiting = await jobProgress(db, owner, jobId, jobProgressQuery.parse({ status: 'Assigned', pageSize: 500 }))
   let played = 0
-  for (const { asset_id: assetId } of assets) {
+  for (const { assetId } of waiting.assets.rows) {
     const inventory = await loadAgentInventory(db, assetId, [])
-    const agentRun = (await agentJobs(db, assetId, [])).runs.find((candidate) => candidate.runId === run.runId)
+    const agentRun = (await agentJobs(db, assetId, [])).runs.find((candidate) => candidate.runId === waiting.run?.runId)
     if (!inventory || !agentRun) continue
     const now = new Date()
     const outcomes = patchOutcomes(agentRun, inventory, seed)
@@ -80,7 +79,7 @@ export async function seedDemoJobs(db: Database): Promise<DemoJobsSummary> {
   }))
   // Enabling an on-demand job starts its run at once; the demo agents then report and rescan.
   await enableJob(db, mia, completed.id)
-  const reportedAssets = await playRun(db, completed.id, 1)
+  const reportedAssets = await playRun(db, mia, completed.id, 1)
 
   const draft = await createJob(db, uma, body('Remove old 7-Zip versions (draft)', { targets: { tags: ['Site-Pune'] }, patches: null, schedule: null }, 'Uninstall'))
 
