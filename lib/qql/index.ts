@@ -12,7 +12,7 @@ import type { Entity } from './tokens/types'
 export * from './browser'
 export type { QqlParams, QqlParamValue, QqlScope } from './compile'
 export { ENTITY_SOURCES, assetScopeCondition } from './compile'
-export { EFFECTIVE_INTERVAL_HOURS_SQL, EFFECTIVE_PROFILE_ID_SQL, EFFECTIVE_PROFILE_NAME_SQL, SCAN_OVERDUE_SQL } from './profiles'
+export { ASSET_PROFILE_COLUMNS, EFFECTIVE_PROFILE_ID_SQL } from './profiles'
 
 /**
  * What compiling needs of the signed-in user: the tag scope (always applied) and the zone dates are typed in. QQL's own

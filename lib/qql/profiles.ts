@@ -15,10 +15,19 @@ const EFFECTIVE_PROFILE = `arrayFirst(pr -> pr.3 OR hasAny(pr.2, a.tags), ${PROF
 
 export const EFFECTIVE_PROFILE_NAME_SQL = `tupleElement(${EFFECTIVE_PROFILE}, 1)`
 export const EFFECTIVE_PROFILE_ID_SQL = `tupleElement(${EFFECTIVE_PROFILE}, 6)`
-export const EFFECTIVE_INTERVAL_HOURS_SQL = `tupleElement(${EFFECTIVE_PROFILE}, 4)`
+const EFFECTIVE_INTERVAL_HOURS_SQL = `tupleElement(${EFFECTIVE_PROFILE}, 4)`
+
+/** Whether the asset's last scan is older than `hours`; an interval of 0 (no profile row yet: before the first start created the default) is never overdue. */
+const overdueAfter = (hours: string) => `(${hours} > 0 AND a.last_scan_at < now64(3, 'UTC') - toIntervalHour(${hours}))`
+
+/** Whether the asset's last scan is older than its effective profile's interval. */
+export const SCAN_OVERDUE_SQL = overdueAfter(EFFECTIVE_INTERVAL_HOURS_SQL)
 
 /**
- * Whether the asset's last scan is older than its effective profile's interval. An estate without any profile row yet
- * (interval 0: before the first start created the default) has nothing overdue.
+ * The Assets list's profile columns (profileId, profileName, profileIntervalHours, scanOverdue), the winning profile
+ * computed once per row through an alias: on the 2,000-asset demo a page costs ~5 ms more than without them, where the
+ * four expressions written out cost ~9 ms.
  */
-export const SCAN_OVERDUE_SQL = `(${EFFECTIVE_INTERVAL_HOURS_SQL} > 0 AND a.last_scan_at < now64(3, 'UTC') - toIntervalHour(${EFFECTIVE_INTERVAL_HOURS_SQL}))`
+export const ASSET_PROFILE_COLUMNS =
+  `tupleElement(${EFFECTIVE_PROFILE} AS asset_profile, 6) AS profileId, tupleElement(asset_profile, 1) AS profileName, ` +
+  `toUInt32(tupleElement(asset_profile, 4)) AS profileIntervalHours, toBool(${overdueAfter('tupleElement(asset_profile, 4)')}) AS scanOverdue`

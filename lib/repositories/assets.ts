@@ -1,6 +1,6 @@
 // Asset list queries (inventory with current missing/installed counts), always within the user's tag scope.
 import type { Database } from '@/clickhouse/client'
-import { EFFECTIVE_INTERVAL_HOURS_SQL, EFFECTIVE_PROFILE_ID_SQL, EFFECTIVE_PROFILE_NAME_SQL, SCAN_OVERDUE_SQL, type QqlScope } from '@/lib/qql'
+import { ASSET_PROFILE_COLUMNS, type QqlScope } from '@/lib/qql'
 import { LICENSED_ASSET_IDS_SQL } from '@/lib/qql/licensing'
 import { pageParams, type ListPage, type ListSource, type SqlFilter } from './paging'
 import { assetScopeFilter, withinScope } from './scope'
@@ -46,8 +46,7 @@ export interface AssetListRequest {
 
 const ASSET_ROW_COLUMNS = `a.asset_id AS id, a.name AS name, a.operating_system AS operatingSystem, a.os_family AS osFamily, a.tags AS tags,
   a.last_scan_at AS lastScanAt, a.missing_count AS missingCount, a.installed_count AS installedCount,
-  a.missing_critical_count AS missingCriticalCount, ${EFFECTIVE_PROFILE_ID_SQL} AS profileId, ${EFFECTIVE_PROFILE_NAME_SQL} AS profileName,
-  toUInt32(${EFFECTIVE_INTERVAL_HOURS_SQL}) AS profileIntervalHours, toBool(${SCAN_OVERDUE_SQL}) AS scanOverdue,
+  a.missing_critical_count AS missingCriticalCount, ${ASSET_PROFILE_COLUMNS},
   toBool(a.asset_id IN (${LICENSED_ASSET_IDS_SQL})) AS licensed`
 
 /** The rows of the Assets list (scope applied), in its order: what a page and an export read. */
