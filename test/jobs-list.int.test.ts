@@ -118,6 +118,15 @@ describe("the wizard's server checks", () => {
   })
 })
 
+describe('saved and recent searches', () => {
+  it('a jobs search is saved and listed like any other entity', async () => {
+    const saved = await api(alice, 'POST', '/api/v1/searches', { name: 'My enabled jobs', entity: 'jobs', query: 'status: Enabled' })
+    expect(saved.status, saved.text).toBe(200)
+    const mine = await api(alice, 'GET', '/api/v1/searches?entity=jobs')
+    expect(JSON.stringify(mine.json)).toContain('My enabled jobs')
+  })
+})
+
 describe('job autocomplete', () => {
   const suggest = async (who: Caller, q: string) =>
     ((await api(who, 'GET', `/api/v1/qql/suggest?entity=jobs&q=${encodeURIComponent(q)}&cursor=${q.length}`)).json as unknown as { knownValues: string[] }).knownValues
