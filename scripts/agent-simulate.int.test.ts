@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import type { JobProgressView } from '@/lib/schemas/job-runs'
+import { createActivationKey } from '@/lib/services/activation-keys'
 import { openTestDatabase } from '@/test/database'
 import { callRoute, discoverRouteHandlers } from '@/test/route-harness'
 import { ASSETS, JOB_PATCHES, seedJobRun, type JobRunFixture } from '@/test/job-run-fixtures'
@@ -80,5 +81,21 @@ describe('agent:simulate against the routes', () => {
     await expect(simulatePass(wrongKey, ASSETS, { seed: 1 })).rejects.toThrow(/refused the activation key/)
     const summary = await simulatePass(fixture.agent, ['no-such-asset'], { seed: 1 })
     expect(summary).toMatchObject({ unknown: 1, runs: 0 })
+  })
+
+  it("GET /api/v1/agent/inventory gives the asset's whole current state, and a key with tags reads only the assets it tags", async () => {
+    const read = await fixture.agent('GET', '/api/v1/agent/inventory?assetId=pun-1')
+    expect(read.status).toBe(200)
+    const inventory = read.json as { asset: { name: string; tags: string[] }; patches: { id: string; status: string }[] }
+    expect(inventory.asset).toMatchObject({ name: 'WKS-PUN-1', tags: ['Site-Pune'] })
+    expect(inventory.patches.map((patch) => patch.id)).toEqual(['KB-7ZIP-2409', 'KB-CHROME-131', 'KB-OTHER'])
+    const { key: berlinKey } = await createActivationKey(db, { id: 'system', email: 'system' }, { title: 'Berlin site', tags: ['Site-Berlin'] })
+    const route = (await discoverRouteHandlers()).find((candidate) => candidate.method === 'GET' && candidate.path === '/api/v1/agent/inventory')!
+    const other = await callRoute(route, { url: '/api/v1/agent/inventory?assetId=pun-1', token: berlinKey })
+    expect(other.status).toBe(404)
+    const unknown = await fixture.agent('GET', '/api/v1/agent/inventory?assetId=nope')
+    expect(unknown.status).toBe(404)
+    const bad = await fixture.agent('GET', '/api/v1/agent/inventory')
+    expect(bad.status).toBe(400)
   })
 })
