@@ -62,6 +62,13 @@ describe('the Jobs list', () => {
     expect((await api(manager, 'GET', '/api/v1/jobs?status=Running')).status).toBe(400)
   })
 
+  it("a search over content hidden from the viewer (listed assets, co-authors…) finds only jobs they may view", async () => {
+    const query = `q=${encodeURIComponent('targetAsset: a-ber-2 OR name: Alpha*')}`
+    expect(names(await list(manager, `${query}&sort=name&dir=asc`))).toEqual(['Alpha weekly', 'Gamma by Bob'])
+    expect(names(await list(alice, query))).toEqual(['Alpha weekly'])
+    expect(names(await list(alice, `q=${encodeURIComponent('name: Gamma*')}`))).toEqual(['Gamma by Bob'])
+  })
+
   it('sorts and pages, with the total of all matches', async () => {
     const first = await list(manager, 'sort=name&dir=desc&pageSize=2')
     expect(names(first)).toEqual(['Gamma by Bob', 'Beta daily uninstall'])

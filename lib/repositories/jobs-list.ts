@@ -30,6 +30,8 @@ export interface JobListRequest {
   viewerId: string
   mine: boolean
   coAuthored: boolean
+  /** Only jobs the viewer owns or co-authors (a search over content the others' jobs do not show them). */
+  onlyViewable: boolean
   sort: JobSort
   dir: 'asc' | 'desc'
   page: number
@@ -43,6 +45,7 @@ function listFilter(request: JobListRequest): SqlFilter {
   if (request.type.length > 0) conditions.push('has({type:Array(String)}, j.type)')
   const people = [...(request.mine ? ['j.owner_id = {viewerId:String}'] : []), ...(request.coAuthored ? ['has(j.co_author_ids, {viewerId:String})'] : [])]
   if (people.length > 0) conditions.push(`(${people.join(' OR ')})`)
+  if (request.onlyViewable) conditions.push('(j.owner_id = {viewerId:String} OR has(j.co_author_ids, {viewerId:String}))')
   return {
     where: conditions.join(' AND '),
     params: { ...request.filter.params, status: request.status, scheduleType: request.scheduleType, type: request.type, viewerId: request.viewerId },

@@ -2,9 +2,11 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { Database } from '@/clickhouse/client'
-import { authorize } from '@/lib/auth/policy'
+import { authorize, can } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, forbidden, invalid } from '@/lib/errors'
+import { compileQql } from '@/lib/qql'
+import { clausesOf } from '@/lib/qql/ast'
 import { JOB_SCHEDULE_TYPES, JOB_STATUSES, JOB_TYPES, jobInputSchema, type JobInput, type JobView } from '@/lib/schemas/jobs'
 import { EMPTY_TARGETS, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
 import { JOB_SORT_KEYS, listJobs } from '@/lib/repositories/jobs-list'
@@ -50,10 +52,21 @@ export interface JobPage {
   pageSize: number
 }
 
+/** Tokens over what a listed job shows only to those who may view it (its description, co-authors, listed assets, exclusions). */
+const HIDDEN_JOB_TOKENS = new Set(['description', 'coAuthor', 'targetAsset', 'exclusionTag'].map((name) => name.toLowerCase()))
+
+/** Whether a (valid) jobs query tests content hidden from users who may not view a job: then it searches only viewable jobs. */
+function searchesHiddenContent(query: string, user: SessionUser, version: number): boolean {
+  const compiled = compileQql({ query, entity: 'jobs', user, version })
+  return compiled.ok && clausesOf(compiled.ast).some((clause) => HIDDEN_JOB_TOKENS.has(clause.token.name.toLowerCase()))
+}
+
 /** Every job of the subscription is listed; the viewer's actions (and the detail of those they may view) per row. */
 export async function fetchJobPage(db: Database, user: SessionUser, input: JobListQuery): Promise<JobPage> {
+  const filter = requireSearch('jobs', input.q, user, input.v)
   const page = await listJobs(db, {
-    filter: requireSearch('jobs', input.q, user, input.v),
+    filter,
+    onlyViewable: !can(user, 'jobs.viewAny') && searchesHiddenContent(input.q, user, input.v),
     status: input.status,
     scheduleType: input.scheduleType,
     type: input.type,
