@@ -46,7 +46,7 @@ export function JobRowActions({ job, onDone }: { job: JobView; onDone: (outcome:
             <Link href={`/jobs/${encodeURIComponent(job.id)}/progress`}>View progress</Link>
           </MenuLinkItem>
         )}
-        {allowed.has('edit') && (
+        {allowed.has('edit') && !job.isAdvisory && (
           <MenuLinkItem>
             <Link href={`/jobs/${encodeURIComponent(job.id)}/edit`}>Edit</Link>
           </MenuLinkItem>

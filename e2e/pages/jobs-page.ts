@@ -61,10 +61,10 @@ export class JobWizardPage {
   }
 
   async weekly(days: string[], time: string, zone: string): Promise<void> {
-    await this.form.getByLabel('Runs').selectOption('Weekly')
+    await this.form.getByLabel('Runs', { exact: true }).selectOption('Weekly')
     for (const day of days) await this.form.getByLabel(day, { exact: true }).check()
-    await this.form.getByLabel('At').fill(time)
-    await this.form.getByLabel('Time zone').selectOption('zone')
+    await this.form.getByLabel('At', { exact: true }).fill(time)
+    await this.form.getByLabel('Time zone', { exact: true }).selectOption('zone')
     await this.form.getByLabel('Zone', { exact: true }).selectOption(zone)
   }
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { callApi } from '@/components/api-client'
 import type { JobPersonOption } from '@/components/jobs/jobs-api'
+import { FieldMessage } from './FieldMessage'
 import type { WizardValues } from './form-model'
 
 export function CoAuthorsStep({ jobId, disabled, onPeople }: { jobId: string | null; disabled: boolean; onPeople: (people: JobPersonOption[]) => void }) {
@@ -37,6 +38,7 @@ export function CoAuthorsStep({ jobId, disabled, onPeople }: { jobId: string | n
           {person.name || person.email} <span className="muted">{person.email} · {person.role}</span>
         </label>
       ))}
+      <FieldMessage name="coAuthors.coAuthorIds" />
     </fieldset>
   )
 }

@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/form/Field'
 import { CURRENT_TOKEN_VERSION } from '@/lib/qql/browser'
 import { JOB_LIMITS } from '@/lib/schemas/jobs'
 import { stepInput, type WizardValues } from './form-model'
+import { FieldMessage } from './FieldMessage'
 import { QqlPicker } from './QqlPicker'
 import { usePreview } from './usePreview'
 
@@ -51,21 +52,21 @@ export function PatchesStep({ names, onNames, listOnly }: Props) {
         </fieldset>
       )}
       {patches.mode === 'list' ? (
-        <Field name="patches.patchIds" label="Patches" hint={`Up to ${JOB_LIMITS.maxPatches.toLocaleString('en')} patches.`}>
-          {() => (
-            <QqlPicker
-              entity="patches"
-              label="Patches"
-              placeholder="e.g. vendorSeverity: Critical and isSuperseded: false"
-              selected={patches.patchIds}
-              names={names}
-              onChange={(ids, next) => {
-                setValue('patches.patchIds', ids, { shouldDirty: true })
-                onNames(next)
-              }}
-            />
-          )}
-        </Field>
+        <>
+          <p className="hint">Up to {JOB_LIMITS.maxPatches.toLocaleString('en')} patches.</p>
+          <QqlPicker
+            entity="patches"
+            label="Patches"
+            placeholder="e.g. vendorSeverity: Critical and isSuperseded: false"
+            selected={patches.patchIds}
+            names={names}
+            onChange={(ids, next) => {
+              setValue('patches.patchIds', ids, { shouldDirty: true })
+              onNames(next)
+            }}
+          />
+          <FieldMessage name="patches.patchIds" />
+        </>
       ) : (
         <div className="wizard-columns">
           <Field name="patches.query" label="Patches query" hint={`Before each run: only patches still missing, not superseded, at most ${JOB_LIMITS.maxPatches.toLocaleString('en')}, newest first.`}>

@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from 'react-hook-form'
 import { SelectField, TextField } from '@/components/ui/form/Field'
 import { describeSchedule } from '@/lib/jobs/schedule'
 import { JOB_LIMITS, JOB_SCHEDULE_TYPES, jobScheduleStepSchema, WEEKDAYS } from '@/lib/schemas/jobs'
+import { FieldMessage } from './FieldMessage'
 import { stepInput, type WizardValues } from './form-model'
 
 const NTH = [
@@ -38,7 +39,7 @@ export function ScheduleStep({ timeZones }: { timeZones: string[] }) {
         {repeating && <TextField name="schedule.startDate" label="Starting (optional)" type="date" />}
       </div>
       {s.type === 'Weekly' && (
-        <fieldset className="radio-group day-toggles" aria-describedby="days-error">
+        <fieldset className="radio-group day-toggles">
           <legend>On</legend>
           {WEEKDAYS.map((day) => (
             <label key={day} className="day-toggle">
@@ -47,7 +48,7 @@ export function ScheduleStep({ timeZones }: { timeZones: string[] }) {
           ))}
         </fieldset>
       )}
-      {s.type === 'Weekly' && <FieldErrorOf name="days" />}
+      {s.type === 'Weekly' && <FieldMessage name="schedule.days" id="days-error" />}
       {s.type === 'Monthly' && (
         <div className="form-row">
           <SelectField name="schedule.monthlyKind" label="Monthly on" options={[{ value: 'date', label: 'a day of the month' }, { value: 'weekday', label: 'a weekday of the month' }]} />
@@ -92,14 +93,4 @@ export function ScheduleStep({ timeZones }: { timeZones: string[] }) {
       </p>
     </div>
   )
-}
-
-function FieldErrorOf({ name }: { name: 'days' }) {
-  const { formState } = useFormContext<WizardValues>()
-  const message = formState.errors.schedule?.[name]?.message
-  return message ? (
-    <span id="days-error" className="field-error">
-      {message}
-    </span>
-  ) : null
 }

@@ -3,6 +3,7 @@
 import { useFormContext, useWatch } from 'react-hook-form'
 import type { TargetsPreview } from '@/components/jobs/jobs-api'
 import { stepInput, type WizardValues } from './form-model'
+import { FieldMessage } from './FieldMessage'
 import { QqlPicker } from './QqlPicker'
 import { TagsField } from './TagsField'
 import { usePreview } from './usePreview'
@@ -41,6 +42,7 @@ export function TargetsStep({ knownTags, names, onNames, assetsLocked, jobId }: 
           }}
           disabled={assetsLocked}
         />
+        <FieldMessage name="targets.assetIds" />
         <h3 className="step-section">Tags</h3>
         <TagsField name="targets.tags" match="targets.tagMatch" label="Target tags" hint="Assets carrying these tags are included too." knownTags={knownTags} />
         <TagsField name="targets.exclusionTags" match="targets.exclusionMatch" label="Exclusion tags" hint="Assets carrying these tags are left out." knownTags={knownTags} />

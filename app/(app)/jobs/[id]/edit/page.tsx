@@ -26,7 +26,8 @@ export default async function EditJobPage({ params }: { params: Promise<{ id: st
     throw error
   }
   const job = await toOneJobView(db, user, stored)
-  if (!job.actions.includes('edit')) {
+  // An advisory is completed by the owner it is assigned to, not edited (the save route refuses it).
+  if (!job.actions.includes('edit') || job.isAdvisory) {
     return (
       <>
         <h1>{job.name}</h1>
