@@ -92,6 +92,20 @@ describe('run-once and on-demand jobs', () => {
     const past = await create(berlinUser, withSchedule('Yesterday', { type: 'Once', date: '2020-01-01', time: '22:00' }))
     expect((await api(berlinUser, 'POST', `/api/v1/jobs/${past.id}/enable`)).json.error?.code).toBe('JOB_ONCE_PAST')
   })
+
+  it('an enabled run-once job takes no new assets: a kiosk tagged later is not among them', async () => {
+    await db.insert('assets', [{ asset_id: 'a-kiosk-1', name: 'KIOSK-BER-1', tags: ['Site-Berlin', 'Kiosk'], version: 1 }])
+    const kiosks = (name: string, type: 'Once' | 'Weekly') =>
+      weeklyJob(name, { targets: { tags: ['Kiosk'] }, schedule: { schedule: type === 'Once' ? { type, date: '2099-06-01', time: '02:00' } : { type, time: '02:00', days: ['Mon'] }, timeZone: 'UTC' } })
+    const job = await create(berlinUser, kiosks('Frozen', 'Once'))
+    const weekly = await create(berlinUser, kiosks('Not frozen', 'Weekly'))
+    const enabled = (await api(berlinUser, 'POST', `/api/v1/jobs/${job.id}/enable`)).json as unknown as JobView
+    expect(enabled.targets).toMatchObject({ assetIds: ['a-kiosk-1'], tags: ['Kiosk'] })
+    await db.insert('assets', [{ asset_id: 'a-kiosk-2', name: 'KIOSK-BER-2', tags: ['Site-Berlin', 'Kiosk'], version: 1 }])
+    expect(await get(berlinUser, job.id)).toMatchObject({ assetCount: 1, taggedAssets: { matched: 2, included: 1 } })
+    expect(await resolveJobAssets(db, (await loadJob(db, job.id))!, berlinUser.user.scope)).toEqual(['a-kiosk-1'])
+    expect(await get(berlinUser, weekly.id)).toMatchObject({ assetCount: 2, taggedAssets: { matched: 2, included: 2 } })
+  })
 })
 
 describe('co-authors', () => {

@@ -2,7 +2,7 @@
 import type { Database } from '@/clickhouse/client'
 import type { TagScope } from '@/lib/auth/user'
 import type { SqlFilter } from './paging'
-import type { JobTargets, StoredJob } from './jobs'
+import { assetsFrozen, type JobTargets, type StoredJob } from './jobs'
 
 /** SQL expressions (over assets `a`) for one job's target definition: parameters for one job, or a joined job row's columns. */
 interface TargetExpressions {
@@ -61,9 +61,15 @@ export function includedAssetsFilter(targets: JobTargets, scopes: TagScope[]): S
   return { where: includedCondition(expressions), params }
 }
 
-/** The asset ids a job runs on now: targets ∩ owner scope ∩ every scope constraint, minus exclusion tags; sorted. */
-export async function resolveJobAssets(db: Database, job: Pick<StoredJob, 'targets' | 'scopeConstraints'>, ownerScope: TagScope): Promise<string[]> {
-  const filter = includedAssetsFilter(job.targets, [ownerScope, ...job.scopeConstraints])
+type TargetedJob = Pick<StoredJob, 'targets' | 'scopeConstraints'> & Partial<Pick<StoredJob, 'schedule' | 'firstEnabledAt'>>
+
+/**
+ * The asset ids a job runs on now: targets ∩ owner scope ∩ every scope constraint, minus exclusion tags; sorted. An
+ * enabled run-once or on-demand job runs on the assets listed when it was enabled: its tags add no new ones.
+ */
+export async function resolveJobAssets(db: Database, job: TargetedJob, ownerScope: TagScope): Promise<string[]> {
+  const targets = assetsFrozen(job) ? { ...job.targets, tags: [] } : job.targets
+  const filter = includedAssetsFilter(targets, [ownerScope, ...job.scopeConstraints])
   const rows = await db.query<{ id: string }>(`SELECT a.asset_id AS id FROM assets AS a FINAL WHERE ${filter.where} ORDER BY a.asset_id`, filter.params)
   return rows.map((row) => row.id)
 }

@@ -1,6 +1,6 @@
 // The Jobs list: a page of jobs matching a compiled QQL filter and the list's filters, and the counts of a whole page in one query.
 import type { Database } from '@/clickhouse/client'
-import { fromRow, JOB_COLUMNS, type JobRow, type StoredJob } from './jobs'
+import { fromRow, JOB_COLUMNS, ONE_OFF_SCHEDULES, type JobRow, type StoredJob } from './jobs'
 import { includedCondition, inAllScopes, scopesFromJson } from './job-targets'
 import { JOB_FIELDS } from '@/lib/qql/tokens/fields'
 import { pageParams, type ListPage, type SqlFilter } from './paging'
@@ -75,10 +75,13 @@ export interface JobCounts {
   taggedAssets: { matched: number; included: number }
 }
 
-/** A page's jobs (alias `j`) with their scopes (the owner's current one first, then the constraints); `p.listed`: listed one by one. */
+/**
+ * A page's jobs (alias `j`) with their scopes (the owner's current one first, then the constraints) and the tags that add
+ * assets (none for an enabled run-once or on-demand job, whose assets were fixed when enabled); `p.listed`: listed one by one.
+ */
 const STORED_TARGETS = {
   listed: 'p.listed = 1',
-  tags: 'j.target_tags',
+  tags: 'j.adding_tags',
   tagMatch: 'j.target_tag_match',
   exclusionTags: 'j.exclusion_tags',
   exclusionMatch: 'j.exclusion_tag_match',
@@ -109,7 +112,9 @@ export async function countJobAssets(db: Database, jobIds: string[]): Promise<Ma
        ) GROUP BY job_id, asset_id
      ) AS p
      INNER JOIN (
-       SELECT s.job_id AS job_id, s.target_tags AS target_tags, s.target_tag_match AS target_tag_match, s.exclusion_tags AS exclusion_tags,
+       SELECT s.job_id AS job_id, s.target_tags AS target_tags,
+              if(s.first_enabled_at IS NOT NULL AND has({oneOff:Array(String)}, s.schedule_type), CAST([], 'Array(String)'), s.target_tags) AS adding_tags,
+              s.target_tag_match AS target_tag_match, s.exclusion_tags AS exclusion_tags,
               s.exclusion_tag_match AS exclusion_tag_match,
               arrayConcat([CAST((u.scope_all, u.scope_tags), 'Tuple(all Bool, tags Array(String))')], ${scopesFromJson('s.scope_constraints')}) AS scopes
        FROM ${page} AS s
@@ -117,7 +122,7 @@ export async function countJobAssets(db: Database, jobIds: string[]): Promise<Ma
      ) AS j ON j.job_id = p.job_id
      INNER JOIN (SELECT asset_id, tags FROM assets FINAL) AS a ON a.asset_id = p.asset_id
      GROUP BY j.job_id`,
-    { ids: jobIds },
+    { ids: jobIds, oneOff: ONE_OFF_SCHEDULES },
   )
   return new Map(rows.map((row) => [row.id, { assetCount: Number(row.assetCount), taggedAssets: { matched: Number(row.matched), included: Number(row.taggedIncluded) } }]))
 }

@@ -237,6 +237,13 @@ function toRow(job: StoredJob, isDeleted = false) {
   }
 }
 
+/** Schedule types whose jobs, once enabled, are locked: their assets are fixed at enabling (tags add no new ones). */
+export const ONE_OFF_SCHEDULES: readonly string[] = ['Once', 'On-demand']
+
+/** A run-once or on-demand job that has been enabled: it runs on the assets listed when it was enabled, and takes no new ones. */
+export const assetsFrozen = (job: Partial<Pick<StoredJob, 'schedule' | 'firstEnabledAt'>>) =>
+  job.firstEnabledAt != null && ONE_OFF_SCHEDULES.includes(job.schedule?.schedule.type ?? '')
+
 /** What a job lacks before it can be enabled or run (the same rule as QQL's `isPartiallyConfigured`). */
 export function missingParts(job: Pick<StoredJob, 'patches' | 'targets' | 'schedule'>): ('patches' | 'targets' | 'schedule')[] {
   const missing: ('patches' | 'targets' | 'schedule')[] = []

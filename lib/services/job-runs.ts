@@ -31,7 +31,7 @@ async function runAssets(db: Database, job: StoredJob, ownerScope: StoredJob['sc
   const licences = await licenseStatuses(db, included)
   const rows: RunAssetRow[] = included.map((assetId) => ({ assetId, status: LICENCE_SKIPS[licences.get(assetId) ?? 'licensed'] ?? 'Assigned' }))
   if (job.scopeConstraints.length > 0) {
-    const inOwnerScope = await resolveJobAssets(db, { targets: job.targets, scopeConstraints: [] }, ownerScope)
+    const inOwnerScope = await resolveJobAssets(db, { ...job, scopeConstraints: [] }, ownerScope)
     const kept = new Set(included)
     for (const assetId of inOwnerScope) if (!kept.has(assetId)) rows.push({ assetId, status: 'Skipped: Out of Scope' })
   }

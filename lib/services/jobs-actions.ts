@@ -7,11 +7,12 @@ import { conflict, DomainError } from '@/lib/errors'
 import { nextRunAfter } from '@/lib/jobs/schedule'
 import type { JobView } from '@/lib/schemas/jobs'
 import { appendAudit } from '@/lib/repositories/audit'
-import { deleteJobRow, missingParts, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
+import { resolveJobAssets } from '@/lib/repositories/job-targets'
+import { deleteJobRow, missingParts, ONE_OFF_SCHEDULES, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
 import { listUsers } from '@/lib/repositories/users'
 import { createRun } from './job-runs'
 import { assertJobsAllowed } from './subscription'
-import { eligibleOwner, operableJob, saveJobChange, viewableJob } from './jobs-access'
+import { currentOwner, eligibleOwner, operableJob, saveJobChange, viewableJob } from './jobs-access'
 import { createStoredJob } from './jobs'
 import { coAuthorsUnder } from './jobs-people'
 import { constraintsAfterOwnerChange, disableRefusal, enableRefusal } from './jobs-rules'
@@ -43,8 +44,13 @@ async function enableStoredJob(db: Database, user: SessionUser, id: string, now 
     if (schedule.schedule.type === 'Once' && nextRunAt === null) {
       throw conflict('JOB_ONCE_PAST', `The job was to run once on ${schedule.schedule.date} at ${schedule.schedule.time}, which has passed: choose a later date first.`)
     }
+    // A run-once or on-demand job runs on the assets it includes now: they become its listed assets, and tags add no more.
+    const frozenTargets = ONE_OFF_SCHEDULES.includes(schedule.schedule.type) && job.firstEnabledAt === null
+      ? { ...job.targets, assetIds: await resolveJobAssets(db, job, (await currentOwner(db, job)).scope) }
+      : job.targets
     return saveJobChange(db, user, 'job.enable', job, {
       ...job,
+      targets: frozenTargets,
       status: 'Enabled',
       disabledReason: '',
       nextRunAt: schedule.schedule.type === 'On-demand' ? null : (nextRunAt?.toISOString() ?? null),

@@ -2,7 +2,7 @@
 import { can } from '@/lib/auth/policy'
 import type { Role, SessionUser, TagScope } from '@/lib/auth/user'
 import type { JobAction } from '@/lib/schemas/jobs'
-import { missingParts, type StoredJob } from '@/lib/repositories/jobs'
+import { assetsFrozen, missingParts, ONE_OFF_SCHEDULES, type StoredJob } from '@/lib/repositories/jobs'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>
 
@@ -38,8 +38,7 @@ export const isCoAuthorOnly = (user: Viewer, job: StoredJob) => !can(user, 'jobs
 
 /** Run-once and on-demand jobs, once enabled, cannot be edited or disabled (only deleted), and take no new assets. */
 export function isLocked(job: Pick<StoredJob, 'schedule' | 'firstEnabledAt' | 'status'>): boolean {
-  const type = job.schedule?.schedule.type
-  return (type === 'Once' || type === 'On-demand') && (job.firstEnabledAt !== null || job.status !== 'Disabled')
+  return assetsFrozen(job) || (ONE_OFF_SCHEDULES.includes(job.schedule?.schedule.type ?? '') && job.status !== 'Disabled')
 }
 
 /** Why the job cannot be enabled now (a code and a message naming what is missing), or null. */
