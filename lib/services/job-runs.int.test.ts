@@ -88,6 +88,17 @@ describe('createRun', () => {
     expect((await loadRun(db, runId))?.patchIds).toEqual(['p-installed'])
   })
 
+  it('a dynamic query takes at most 2,000 patches, the newest published first', async () => {
+    await db.insert('assets', [{ asset_id: 'a-bulk', name: 'BULK', tags: ['Bulk'], version: 1 }])
+    const ids = Array.from({ length: 2100 }, (_, index) => `p-bulk-${String(index).padStart(4, '0')}`)
+    await db.insert('patches', ids.map((id, index) => ({ patch_id: id, title: id, vendor_severity: 'Moderate', published_at: new Date(Date.UTC(2020, 0, 1) + index * 3_600_000).toISOString(), version: 1 })))
+    await db.insert('findings', ids.map((id) => ({ asset_id: 'a-bulk', patch_id: id, status: 'Missing', version: 1, is_deleted: 0 })))
+    const bulk = await writeJob(db, storedJob('j-bulk', { id: manager.id, email: manager.email }, { targets: { ...storedJob('x', berlinOwner).targets, tags: ['Bulk'] }, patches: { mode: 'dynamic', query: 'vendorSeverity: Moderate', version: null } }))
+    const patchIds = (await loadRun(db, (await createRun(db, bulk, TUE_22_BERLIN, 'schedule')).runId))!.patchIds
+    expect(patchIds).toHaveLength(2000)
+    expect([patchIds[0], patchIds[1999]]).toEqual(['p-bulk-2099', 'p-bulk-0100'])
+  })
+
   it("after a change of owner, assets outside the old owner's scope are listed as Skipped: Out of Scope", async () => {
     const changed = await job('j-owner-changed', { targets: { ...storedJob('x', berlinOwner).targets, tags: ['Site-Berlin'] }, scopeConstraints: [{ all: false, tags: ['Workstations'] }] })
     const { runId } = await createRun(db, changed, TUE_22_BERLIN, 'schedule')
