@@ -72,15 +72,18 @@ describe('the permission matrix', () => {
       const remove = await api(who, 'DELETE', `/api/v1/jobs/${theirs.id}`)
       expect(remove.status, `${role} delete other's`).toBe(operatesAny ? 200 : role === 'Patch User' && owner.status !== 200 ? 404 : 403)
     }
-    const mine = await createAs(caller('Patch User'), 'Mine')
-    const user = caller('Patch User')
-    expect((await api(user, 'PUT', `/api/v1/jobs/${mine.id}`, { ...weeklyJob('Mine, renamed'), version: 1 })).json).toMatchObject({ name: 'Mine, renamed', version: 2 })
-    expect((await api(user, 'POST', `/api/v1/jobs/${mine.id}/enable`)).json).toMatchObject({ status: 'Enabled', nextRunAt: expect.any(String) })
-    expect((await api(user, 'POST', `/api/v1/jobs/${mine.id}/disable`)).json).toMatchObject({ status: 'Disabled', nextRunAt: null })
-    expect((await api(user, 'POST', `/api/v1/jobs/${mine.id}/clone`, { name: 'My copy' })).json).toMatchObject({ name: 'My copy', status: 'Disabled' })
-    expect((await api(user, 'POST', `/api/v1/jobs/${mine.id}/owner`, { ownerId: otherUser.user.id })).status).toBe(403)
-    expect((await api(user, 'DELETE', `/api/v1/jobs/${mine.id}`)).status).toBe(200)
-    expect((await api(user, 'GET', `/api/v1/jobs/${mine.id}`)).status).toBe(404)
+    for (const role of OPERATORS) {
+      const who = caller(role)
+      const mine = await createAs(who, `Mine (${role})`)
+      expect((await api(who, 'GET', `/api/v1/jobs/${mine.id}`)).status, `${role} view own`).toBe(200)
+      expect((await api(who, 'PUT', `/api/v1/jobs/${mine.id}`, { ...weeklyJob(`Mine (${role}), renamed`), version: 1 })).json, `${role} edit own`).toMatchObject({ name: `Mine (${role}), renamed`, version: 2 })
+      expect((await api(who, 'POST', `/api/v1/jobs/${mine.id}/enable`)).json, `${role} enable own`).toMatchObject({ status: 'Enabled', nextRunAt: expect.any(String) })
+      expect((await api(who, 'POST', `/api/v1/jobs/${mine.id}/disable`)).json, `${role} disable own`).toMatchObject({ status: 'Disabled', nextRunAt: null })
+      expect((await api(who, 'POST', `/api/v1/jobs/${mine.id}/clone`, { name: `Copy (${role})` })).json, `${role} clone own`).toMatchObject({ name: `Copy (${role})`, status: 'Disabled' })
+      expect((await api(who, 'POST', `/api/v1/jobs/${mine.id}/owner`, { ownerId: otherUser.user.id })).status, `${role} change owner of own`).toBe(role === 'Patch User' ? 403 : 200)
+      expect((await api(who, 'DELETE', `/api/v1/jobs/${mine.id}`)).status, `${role} delete own`).toBe(200)
+      expect((await api(who, 'GET', `/api/v1/jobs/${mine.id}`)).status).toBe(404)
+    }
   })
 
   it('every role sees every job listed, with the detail only of those it may view', async () => {
