@@ -14,6 +14,7 @@ import { assetIdParams, assetListQuery, findingListQuery, patchListQuery } from 
 import { exportDownloadQuery } from '@/lib/export/download'
 import { jobProgressExportQuery, jobProgressPreviewQuery, jobsExportQuery, jobsPreviewQuery } from '@/lib/export/job-exports'
 import { agentJobsQuery, agentJobsResponse } from '@/lib/schemas/job-runs'
+import { jobProgressQuery } from '@/lib/services/job-progress'
 import { savedSearchChanges, savedSearchInput, searchIdParams, searchListQuery } from '@/lib/services/saved-searches'
 import {
   createDashboardBody,
@@ -109,6 +110,8 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'POST', path: '/api/v1/jobs/{id}/clone', summary: 'A Disabled copy of a job you may view, owned by you', auth: 'jobs.create', params: jobIdParams, body: cloneJobBody },
   { method: 'POST', path: '/api/v1/jobs/{id}/owner', summary: 'Change the owner; the job then runs only on assets in both the old and the new owner\'s scope', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
   { method: 'POST', path: '/api/v1/jobs/{id}/assign', summary: 'Assign a job advisory to a Patch User or Manager, who owns and completes it', auth: 'jobs.changeOwner', params: jobIdParams, body: ownerBody },
+  { method: 'POST', path: '/api/v1/jobs/{id}/run', summary: 'Run now: a run of an enabled, fully configured job you may operate, at once ({ runId, created }; the same minute answers the same run; 409 otherwise)', auth: 'jobs.operateOwn', params: jobIdParams },
+  { method: 'GET', path: '/api/v1/jobs/{id}/progress', summary: 'A run of a job you may view (the latest unless runId): counts per status, percent, per-patch outcomes and a page of assets, only assets in your scope; status, q (assets QQL), paging', auth: 'jobs.viewAssigned', params: jobIdParams, query: jobProgressQuery },
   { method: 'POST', path: '/api/v1/ingest/scans', summary: 'Agents: scan documents (JSON, array or NDJSON, optionally gzip; streamed)', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/catalog', summary: 'Agents: patch catalog documents', auth: 'activationKey' },
   { method: 'POST', path: '/api/v1/ingest/job-results', summary: 'Agents: job result documents', auth: 'activationKey' },
