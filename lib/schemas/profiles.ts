@@ -64,16 +64,16 @@ export function describeInterval(hours: number): string {
   return `Every ${hours} h`
 }
 
-/**
- * The interval of a profile the Free fallback lowered, with what it was and why: "Every 24 h — was 6 h; the subscription
- * fell back to Free on 2026-12-02 (the trial ended on 2026-12-01)".
- */
+/** What a lowered interval was and why: "was 6 h; the subscription fell back to Free on 2026-12-02 (the trial ended on 2026-12-01)". */
+export function describeLowering({ fromHours, note }: NonNullable<ProfileView['lowered']>): string {
+  const clause = /^[A-Z][a-z]/.test(note) ? note[0].toLowerCase() + note.slice(1) : note
+  return `was ${fromHours} h${clause ? `; ${clause}` : ''}`
+}
+
+/** The interval in words, and for a profile the Free fallback lowered what it was and why: "Every 24 h — was 6 h; the subscription fell back …". */
 export function describeLoweredInterval(profile: Pick<ProfileView, 'intervalHours' | 'lowered'>): string {
   const schedule = describeInterval(profile.intervalHours)
-  if (profile.lowered === null) return schedule
-  const { fromHours, note } = profile.lowered
-  const clause = /^[A-Z][a-z]/.test(note) ? note[0].toLowerCase() + note.slice(1) : note
-  return `${schedule} — was ${fromHours} h${clause ? `; ${clause}` : ''}`
+  return profile.lowered === null ? schedule : `${schedule} — ${describeLowering(profile.lowered)}`
 }
 
 export const PROFILE_ACTIONS = ['edit', 'delete', 'enable', 'disable'] as const

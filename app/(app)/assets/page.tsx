@@ -32,7 +32,6 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
     {
       id: 'profile',
       header: 'Assessment profile',
-      nowrap: true,
       cell: (a) => (
         <>
           {a.profileName} <span className="muted">· {describeInterval(a.profileIntervalHours)}</span>

@@ -13,7 +13,7 @@ import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { useNotice, type NoticeMessage } from '@/components/ui/Notice'
 import { formatDateTime, timeHeader } from '@/lib/format'
 import { printLiteral } from '@/lib/qql/browser'
-import { describeLoweredInterval, type ProfileBulkResult, type ProfileView } from '@/lib/schemas/profiles'
+import { describeLoweredInterval, describeLowering, type ProfileBulkResult, type ProfileView } from '@/lib/schemas/profiles'
 import { ProfileDialog } from './ProfileDialog'
 import './profiles.css'
 
@@ -103,7 +103,12 @@ export function ProfileAdmin({ profiles, canManage, minIntervalHours, knownTags,
       header: 'Schedule',
       sortKey: 'schedule',
       sortValue: (p) => p.intervalHours,
-      cell: (p) => (p.lowered ? <span className="profile-lowered">{describeLoweredInterval(p)}</span> : p.schedule),
+      cell: (p) => (
+        <>
+          <span className="profile-schedule">{p.schedule}</span>
+          {p.lowered && <span className="profile-lowered"> — {describeLowering(p.lowered)}</span>}
+        </>
+      ),
     },
     {
       id: 'tags',
