@@ -61,6 +61,23 @@ describe('partially configured jobs', () => {
   })
 })
 
+describe('saving an enabled job', () => {
+  it('moves its next run with the schedule; it cannot lose its patches, targets or schedule, nor become run-once or on-demand', async () => {
+    const job = await create(berlinUser, weeklyJob('Enabled weekly'))
+    const enabled = (await api(berlinUser, 'POST', `/api/v1/jobs/${job.id}/enable`)).json as unknown as JobView
+    const daily = await api(berlinUser, 'PUT', `/api/v1/jobs/${job.id}`, { ...withSchedule('Enabled weekly', { type: 'Daily', time: '03:15' }), version: enabled.version })
+    expect(daily.json).toMatchObject({ status: 'Enabled', nextRunAt: expect.stringMatching(/T03:15:00\.000Z$/) })
+    const version = (daily.json as unknown as JobView).version
+    const partial = await api(berlinUser, 'PUT', `/api/v1/jobs/${job.id}`, { ...weeklyJob('Enabled weekly', { patches: null }), version })
+    expect(partial.json.error).toMatchObject({ code: 'JOB_ENABLED_INCOMPLETE', message: expect.stringContaining('no patches') })
+    const onDemand = await api(berlinUser, 'PUT', `/api/v1/jobs/${job.id}`, { ...withSchedule('Enabled weekly', { type: 'On-demand' }), version })
+    expect(onDemand.json.error?.code).toBe('JOB_ENABLED_ONE_OFF')
+    await api(berlinUser, 'POST', `/api/v1/jobs/${job.id}/disable`)
+    const disabled = await get(berlinUser, job.id)
+    expect((await api(berlinUser, 'PUT', `/api/v1/jobs/${job.id}`, { ...withSchedule('Now on demand', { type: 'On-demand' }), version: disabled.version })).json).toMatchObject({ status: 'Disabled', actions: expect.arrayContaining(['edit', 'enable']) })
+  })
+})
+
 describe('run-once and on-demand jobs', () => {
   it('enabling an on-demand job starts its run at once; then it cannot be edited or disabled, only deleted', async () => {
     const job = await create(berlinUser, withSchedule('Now please', { type: 'On-demand' }))

@@ -43,7 +43,7 @@ export interface StoredJob {
   updatedAt: string
   lastRunAt: string | null
   nextRunAt: string | null
-  /** When the job was first enabled: a run-once or on-demand job is locked from then on. */
+  /** When a run-once or on-demand job was enabled: it is locked from then on, its assets fixed (null for other jobs). */
   firstEnabledAt: string | null
   createdById: string
   createdByEmail: string

@@ -44,17 +44,17 @@ async function enableStoredJob(db: Database, user: SessionUser, id: string, now 
     if (schedule.schedule.type === 'Once' && nextRunAt === null) {
       throw conflict('JOB_ONCE_PAST', `The job was to run once on ${schedule.schedule.date} at ${schedule.schedule.time}, which has passed: choose a later date first.`)
     }
-    // A run-once or on-demand job runs on the assets it includes now: they become its listed assets, and tags add no more.
-    const frozenTargets = ONE_OFF_SCHEDULES.includes(schedule.schedule.type) && job.firstEnabledAt === null
-      ? { ...job.targets, assetIds: await resolveJobAssets(db, job, (await currentOwner(db, job)).scope) }
-      : job.targets
+    // A run-once or on-demand job runs on the assets it includes now: they become its listed assets, tags add no more,
+    // and `firstEnabledAt` locks it (a re-enable after the server disabled it keeps the assets fixed then).
+    const oneOff = ONE_OFF_SCHEDULES.includes(schedule.schedule.type)
+    const frozenTargets = oneOff && job.firstEnabledAt === null ? { ...job.targets, assetIds: await resolveJobAssets(db, job, (await currentOwner(db, job)).scope) } : job.targets
     return saveJobChange(db, user, 'job.enable', job, {
       ...job,
       targets: frozenTargets,
       status: 'Enabled',
       disabledReason: '',
       nextRunAt: schedule.schedule.type === 'On-demand' ? null : (nextRunAt?.toISOString() ?? null),
-      firstEnabledAt: job.firstEnabledAt ?? now.toISOString(),
+      firstEnabledAt: oneOff ? (job.firstEnabledAt ?? now.toISOString()) : job.firstEnabledAt,
     })
   })
   if (enabled.schedule?.schedule.type === 'On-demand') await createRun(db, enabled, now, 'enable')

@@ -5,17 +5,18 @@ import type { Database } from '@/clickhouse/client'
 import { authorize, can } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, forbidden, invalid } from '@/lib/errors'
+import { nextRunAfter } from '@/lib/jobs/schedule'
 import { compileQql } from '@/lib/qql'
 import { clausesOf } from '@/lib/qql/ast'
 import { JOB_SCHEDULE_TYPES, JOB_STATUSES, JOB_TYPES, jobInputSchema, type JobInput, type JobView } from '@/lib/schemas/jobs'
-import { EMPTY_TARGETS, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
+import { EMPTY_TARGETS, missingParts, ONE_OFF_SCHEDULES, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
 import { JOB_SORT_KEYS, listJobs } from '@/lib/repositories/jobs-list'
 import { listQuerySchema } from '@/lib/repositories/paging'
 import { assertJobsAllowed } from './subscription'
 import { requireSearch, tokenVersionParam } from './search'
 import { currentOwner, operableJob, saveJobChange, viewableJob, type Actor } from './jobs-access'
 import { resolveCoAuthors } from './jobs-people'
-import { editRefusal, isCoAuthorOnly, mayOwnJobs } from './jobs-rules'
+import { editRefusal, isCoAuthorOnly } from './jobs-rules'
 import { toJobViews, toOneJobView } from './jobs-view'
 
 export const jobIdParams = z.object({ id: z.string().trim().min(1, 'not a job id').max(256) })
@@ -128,7 +129,6 @@ export async function createJob(db: Database, user: SessionUser, body: z.infer<t
     return toOneJobView(db, user, await createStoredJob(db, user, null, input, true, 'job.advisory.create'))
   }
   authorize(user, 'jobs.create')
-  if (!mayOwnJobs(user.role)) throw forbidden(`A ${user.role} cannot own jobs.`)
   await assertJobsAllowed(db)
   return toOneJobView(db, user, await createStoredJob(db, user, user, input, false, 'job.create'))
 }
@@ -155,6 +155,22 @@ function assertCoAuthorChange(job: StoredJob, input: JobInput): void {
   }
 }
 
+/**
+ * An enabled job saved: it must stay fully configured and recurring (a run-once or on-demand job is enabled as such, so
+ * its assets are fixed then), and its next run follows the new schedule.
+ */
+function rescheduled(job: StoredJob): StoredJob {
+  const missing = missingParts(job)
+  if (missing.length > 0) {
+    throw conflict('JOB_ENABLED_INCOMPLETE', `An enabled job must stay fully configured (this save leaves it with no ${missing.join(', no ')}): disable it first.`, { missing })
+  }
+  const step = job.schedule!
+  if (ONE_OFF_SCHEDULES.includes(step.schedule.type)) {
+    throw conflict('JOB_ENABLED_ONE_OFF', `An enabled job cannot become a ${step.schedule.type === 'Once' ? 'run-once' : 'on-demand'} job: disable it, save, then enable it again.`)
+  }
+  return { ...job, nextRunAt: nextRunAfter(step, new Date())?.toISOString() ?? null }
+}
+
 export async function saveJob(db: Database, user: SessionUser, id: string, body: z.infer<typeof saveJobBody>): Promise<JobView> {
   const { version, ...input } = body
   const saved = await serialisedJobChange(id, async () => {
@@ -167,7 +183,8 @@ export async function saveJob(db: Database, user: SessionUser, id: string, body:
     const coAuthors = sameSet(job.coAuthorIds, input.coAuthors.coAuthorIds)
       ? { ids: job.coAuthorIds, emails: job.coAuthorEmails }
       : await resolveCoAuthors(db, await currentOwner(db, job), input.coAuthors.coAuthorIds)
-    return saveJobChange(db, user, 'job.update', job, { ...job, ...content(input), coAuthorIds: coAuthors.ids, coAuthorEmails: coAuthors.emails, revision: job.revision + 1 })
+    const next: StoredJob = { ...job, ...content(input), coAuthorIds: coAuthors.ids, coAuthorEmails: coAuthors.emails, revision: job.revision + 1 }
+    return saveJobChange(db, user, 'job.update', job, job.status === 'Enabled' ? rescheduled(next) : next)
   })
   return toOneJobView(db, user, saved)
 }
