@@ -7,6 +7,7 @@ import type { JobView } from '@/lib/schemas/jobs'
 import { listJobRuns } from '@/lib/repositories/job-runs'
 import { resolveJobAssets } from '@/lib/repositories/job-targets'
 import { loadJob } from '@/lib/repositories/jobs'
+import { deleteUser, findUserById } from '@/lib/repositories/users'
 import { updateSubscription } from '@/lib/services/subscription'
 import { updateSubscriptionBody } from '@/lib/schemas/subscription'
 import { disableEnabledJobs } from '@/lib/services/jobs-system'
@@ -58,6 +59,19 @@ describe('partially configured jobs', () => {
     expect(refused.json.error).toMatchObject({ code: 'JOB_PARTIALLY_CONFIGURED', message: expect.stringContaining('no patches, no targets, no schedule') })
     const list = await api(berlinUser, 'GET', `/api/v1/jobs?q=${encodeURIComponent('isPartiallyConfigured: true')}&mine=1`)
     expect((list.json as unknown as { rows: JobView[] }).rows.map((row) => row.id)).toEqual([job.id])
+  })
+})
+
+describe('a job whose owner was deleted', () => {
+  it('cannot be enabled until a Patch Manager gives it a new owner', async () => {
+    const leaver = await createCaller(db, 'Patch User', 'leaver@test.io')
+    const job = await create(leaver, weeklyJob('Left behind'))
+    await deleteUser(db, (await findUserById(db, leaver.user.id))!)
+    const refused = await api(manager, 'POST', `/api/v1/jobs/${job.id}/enable`)
+    expect(refused.status).toBe(409)
+    expect(refused.json.error).toMatchObject({ code: 'JOB_OWNER_MISSING', message: expect.stringContaining('new owner') })
+    await api(manager, 'POST', `/api/v1/jobs/${job.id}/owner`, { ownerId: berlinUser.user.id })
+    expect((await api(manager, 'POST', `/api/v1/jobs/${job.id}/enable`)).json).toMatchObject({ status: 'Enabled', owner: { email: 'berlin@test.io' } })
   })
 })
 

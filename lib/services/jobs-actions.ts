@@ -39,6 +39,7 @@ async function enableStoredJob(db: Database, user: SessionUser, id: string, now 
     const refusal = enableRefusal(job)
     if (refusal) throw conflict(refusal.code, refusal.message, { missing: missingParts(job), status: job.status })
     await assertJobsAllowed(db)
+    const owner = await currentOwner(db, job)
     const schedule = job.schedule!
     const nextRunAt = nextRunAfter(schedule, now)
     if (schedule.schedule.type === 'Once' && nextRunAt === null) {
@@ -47,7 +48,7 @@ async function enableStoredJob(db: Database, user: SessionUser, id: string, now 
     // A run-once or on-demand job runs on the assets it includes now: they become its listed assets, tags add no more,
     // and `firstEnabledAt` locks it (a re-enable after the server disabled it keeps the assets fixed then).
     const oneOff = ONE_OFF_SCHEDULES.includes(schedule.schedule.type)
-    const frozenTargets = oneOff && job.firstEnabledAt === null ? { ...job.targets, assetIds: await resolveJobAssets(db, job, (await currentOwner(db, job)).scope) } : job.targets
+    const frozenTargets = oneOff && job.firstEnabledAt === null ? { ...job.targets, assetIds: await resolveJobAssets(db, job, owner.scope) } : job.targets
     return saveJobChange(db, user, 'job.enable', job, {
       ...job,
       targets: frozenTargets,
