@@ -80,6 +80,9 @@ test('a Patch User selects three assets, creates a weekly job with two patches, 
   await page.screenshot({ path: '/tmp/pb-wizard-5-options.png', fullPage: true })
   await expectNoSeriousViolations(page, 'wizard options')
   await wizard.next('Co-authors')
+  // Co-authors are the users of the same or a higher role with a scope at least as large: the Manager is one, the Reader is not.
+  await expect(wizard.form.getByLabel(new RegExp(MANAGER.name))).toBeVisible()
+  await expect(wizard.form.getByText(READER.email)).toHaveCount(0)
   await page.screenshot({ path: '/tmp/pb-wizard-6-coauthors.png', fullPage: true })
   await wizard.next('Summary')
   await expect(page.getByTestId('summary-schedule')).toContainText('Weekly on Tue, Thu at 22:00 Europe/Berlin')
@@ -102,6 +105,10 @@ test('a Patch User selects three assets, creates a weekly job with two patches, 
   await expect(menu.getByRole('menuitem', { name: 'Enable' })).toHaveCount(0)
   await expectNoSeriousViolations(page, 'row actions menu')
   await page.keyboard.press('Escape')
+  // A 768 px tablet: the wide grid scrolls inside its card, the page does not.
+  await page.setViewportSize({ width: 768, height: 1000 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768)
+  await page.screenshot({ path: '/tmp/pb-jobs-list-768.png', fullPage: true })
 })
 
 test('the wizard keeps what was typed when the server refuses a step, and shows the server message at the field', async ({ page }) => {

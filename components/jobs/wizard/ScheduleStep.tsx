@@ -35,7 +35,7 @@ export function ScheduleStep({ timeZones }: { timeZones: string[] }) {
       <div className="form-row">
         <SelectField name="schedule.type" label="Runs" options={[{ value: '', label: 'Not scheduled yet' }, ...JOB_SCHEDULE_TYPES.map((type) => ({ value: type, label: type === 'On-demand' ? 'On demand (Run now)' : type }))]} />
         {s.type === 'Once' && <TextField name="schedule.date" label="On" type="date" />}
-        {timed && <TextField name="schedule.time" label="At" type="time" hint="24-hour time in the zone below." />}
+        {timed && <TextField name="schedule.time" label="At" type="time" hint="In the time zone chosen below." />}
         {repeating && <TextField name="schedule.startDate" label="Starting (optional)" type="date" />}
       </div>
       {s.type === 'Weekly' && (
