@@ -40,6 +40,8 @@ await runWithDatabase(async (db) => {
   )
   bar.stop()
   console.log(`Seeded ${summary.scans} scans (${summary.findings} findings) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`)
+  // PATCHBOARD_SEED_JOBS=0: the estate without demo jobs (the e2e server: its specs start from an empty Jobs list).
+  if (process.env.PATCHBOARD_SEED_JOBS === '0') return
   try {
     const demoJobs = await seedDemoJobs(db)
     console.log(`Created demo jobs: ${demoJobs.jobs.join('; ')} (the demo agents already reported on ${demoJobs.reportedAssets} assets of the completed one).`)
