@@ -73,7 +73,7 @@ export function jobActions(user: Viewer, job: StoredJob): JobAction[] {
   const actions: JobAction[] = ['view']
   const operate = mayOperate(user, job)
   if (job.isAdvisory) {
-    if (can(user, 'jobs.changeOwner')) actions.push('assign', 'edit')
+    if (can(user, 'jobs.changeOwner')) actions.push('assign')
     if (operate) actions.push('delete')
     return actions
   }
