@@ -9,7 +9,9 @@ import { ProfileAdmin } from './ProfileAdmin'
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: vi.fn() }) }))
 
-const base = { tags: [], status: 'Enabled', lowered: null, createdAt: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedAt: '2026-12-01T08:00:00.000Z', updatedBy: 'system', revision: 1, assetCount: 3 } as const
+const base: Omit<ProfileView, 'id' | 'name' | 'isDefault' | 'intervalHours' | 'schedule' | 'actions'> = {
+  tags: [], status: 'Enabled', lowered: null, createdAt: '2026-12-01T08:00:00.000Z', createdBy: 'system', updatedAt: '2026-12-01T08:00:00.000Z', updatedBy: 'system', revision: 1, assetCount: 3,
+}
 const DEFAULT: ProfileView = { ...base, id: 'default', name: 'Default', isDefault: true, intervalHours: 24, schedule: 'Every 24 h', actions: ['edit'], lowered: { fromHours: 4, note: 'The subscription fell back to Free on 2026-12-02 (the trial ended on 2026-12-01)' } }
 const SERVERS: ProfileView = { ...base, id: '6f1c8a52-9d0e-4f7b-a3c4-1b2d3e4f5a6b', name: 'Servers', isDefault: false, tags: ['Servers'], intervalHours: 6, schedule: 'Every 6 h', actions: ['edit', 'disable', 'delete'] }
 const asReader = (profile: ProfileView): ProfileView => ({ ...profile, actions: [] })
