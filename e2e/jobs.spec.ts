@@ -167,6 +167,39 @@ test('Patch Security creates an advisory; a Patch Manager assigns it to a Patch 
   await expect(jobs.row(ADVISORY)).toContainText(USER.email)
 })
 
+test('bulk actions answer per job: refused ones with the reason, the others done', async ({ page }) => {
+  await signIn(page, USER.email, USER.password)
+  const jobs = new JobsPage(page)
+  await jobs.open()
+  // The assigned advisory is now the user's Disabled job, partially configured (no targets, no schedule).
+  await expect(jobs.row(ADVISORY)).toContainText('Partially configured')
+  // A clone is Disabled and fully configured: enabling it and the advisory together, only the clone is enabled.
+  const menu = await jobs.openActions(JOB)
+  await menu.getByRole('menuitem', { name: 'Clone' }).click()
+  await expect(page.getByRole('status')).toContainText(`Cloned ${JOB}; the copy is Disabled.`)
+  const copy = `Copy of ${JOB}`
+  await expect(jobs.row(copy)).toContainText('Disabled')
+  await page.getByRole('checkbox', { name: `Select ${copy}` }).check()
+  await page.getByRole('checkbox', { name: `Select ${ADVISORY}` }).check()
+  const bar = page.getByRole('region', { name: 'Selected rows' })
+  await bar.getByRole('button', { name: 'Enable' }).click()
+  const results = page.getByTestId('bulk-results')
+  await expect(results).toContainText(`Enabled ${copy}.`)
+  await expect(results.getByRole('list', { name: 'Refused' })).toContainText(`${ADVISORY}: `)
+  await expect(results).toContainText('partially configured')
+  await expect(jobs.row(copy)).toContainText('Enabled')
+  await page.screenshot({ path: '/tmp/pb-jobs-bulk-results.png', fullPage: true })
+
+  await page.getByRole('checkbox', { name: `Select ${ADVISORY}` }).check()
+  await bar.getByRole('button', { name: 'Delete' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Delete 1 job?' })
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await confirm.getByRole('button', { name: 'Delete jobs' }).click()
+  await expect(results).toContainText(`Deleted ${ADVISORY}.`)
+  await expect(jobs.row(ADVISORY)).toHaveCount(0)
+  await expect(jobs.row(JOB)).toContainText('Enabled')
+})
+
 test('a Reader sees the jobs without edit actions', async ({ page }) => {
   await signIn(page, READER.email, READER.password)
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' })).toBeVisible()
