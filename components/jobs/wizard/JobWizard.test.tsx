@@ -6,7 +6,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { jobInputSchema } from '@/lib/schemas/jobs'
-import { emptyValues } from './form-model'
+import type { JobView } from '@/lib/schemas/jobs'
+import { emptyValues, valuesFromJob } from './form-model'
 import { JobWizard } from './JobWizard'
 
 const push = vi.fn()
@@ -106,5 +107,25 @@ describe('job wizard', () => {
     await waitFor(() => expect(push).toHaveBeenCalledWith('/jobs'))
     const saved = calls.find((call) => call.url === '/api/v1/jobs')!.body
     expect(jobInputSchema.parse(saved)).toMatchObject({ basics: { name: 'Half done' }, targets: null, schedule: null, patches: { mode: 'list', patchIds: ['p1'] } })
+  })
+  it('shows who saved first when the edit is stale (409), and keeps the edit in the form', async () => {
+    const job = {
+      id: 'j1', name: 'Nightly', description: '', type: 'Install', status: 'Disabled', isAdvisory: false, owner: { id: 'u1', email: 'uma@example.com' }, coAuthors: [],
+      targets: { assetIds: ['a1'], tags: [], tagMatch: 'Any', exclusionTags: [], exclusionMatch: 'Any' }, patches: { mode: 'list', patchIds: ['p1'] }, schedule: null,
+      scheduleText: 'Not scheduled', options: { reboot: { mode: 'allow' }, messages: { before: '', during: '', after: '' } }, missing: ['schedule'], disabledReason: '',
+      createdAt: '', updatedAt: '', lastRunAt: null, nextRunAt: null, patchCount: 1, assetCount: 1, taggedAssets: { matched: 0, included: 0 }, progress: null, version: 3, actions: ['view', 'edit'],
+    } as unknown as JobView
+    const message = 'mia@example.com saved this job at 2026-12-02 01:00 UTC (version 4) after you opened version 3.'
+    handle = (url) => (url === '/api/v1/jobs/j1' ? { status: 409, body: { error: { code: 'JOB_CHANGED', message } } } : { status: 200, body: { ok: true } })
+    render(<JobWizard mode="edit" job={job} initial={valuesFromJob(job)} initialNames={{}} knownTags={[]} timeZones={['UTC']} coAuthorOnly={false} />)
+    await userEvent.clear(screen.getByLabelText('Name'))
+    await userEvent.type(screen.getByLabelText('Name'), 'Nightly, renamed')
+    await userEvent.click(screen.getByRole('button', { name: 'Summary' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Save as Disabled' }))
+    expect((await screen.findByRole('alert')).textContent).toContain(`${message} Your changes are still in this form.`)
+    expect(calls.find((call) => call.url === '/api/v1/jobs/j1')?.body).toMatchObject({ version: 3, basics: { name: 'Nightly, renamed' } })
+    expect(push).not.toHaveBeenCalled()
+    await userEvent.click(screen.getByRole('button', { name: 'Basic info' }))
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Nightly, renamed')
   })
 })
