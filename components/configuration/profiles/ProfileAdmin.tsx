@@ -113,7 +113,7 @@ export function ProfileAdmin({ profiles, canManage, minIntervalHours, knownTags,
     {
       id: 'tags',
       header: 'Tags',
-      cell: (p) => (p.isDefault ? <span className="muted">Every asset no enabled custom profile covers</span> : p.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)),
+      cell: (p) => (p.isDefault ? <span className="muted">All other assets</span> : p.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)),
     },
     { id: 'assets', header: 'Assets covered', sortKey: 'assets', numeric: true, sortValue: (p) => p.assetCount, cell: (p) => <Link href={assetsHref(p)}>{p.assetCount.toLocaleString('en')}</Link> },
     { id: 'actions', header: 'Actions', hideable: false, cell: (p) => <ActionMenu target={p.name} actions={actionsFor(p)} /> },
