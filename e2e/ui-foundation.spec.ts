@@ -131,7 +131,7 @@ test('every page passes axe-core without serious or critical violations, in the 
   await expect(page).toHaveURL(/\/patches\/.+/)
   const patchDetail = new URL(page.url()).pathname
   // '/' opens the home dashboard.
-  const pages = ['/', '/dashboards', '/assets', '/patches', '/findings', '/jobs', '/jobs/new', assetDetail, patchDetail, '/account', '/configuration', '/configuration/profiles', '/administration', '/administration/users', '/administration/permissions', '/administration/audit', '/administration/activation-keys', '/administration/data-import']
+  const pages = ['/', '/dashboards', '/assets', '/patches', '/findings', '/jobs', '/jobs/new', assetDetail, patchDetail, '/account', '/configuration', '/configuration/profiles', '/configuration/licenses', '/administration', '/administration/users', '/administration/permissions', '/administration/audit', '/administration/activation-keys', '/administration/data-import', '/administration/subscription']
 
   const account = new AccountPage(page)
   for (const theme of ['Light', 'Dark'] as const) {
