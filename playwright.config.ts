@@ -53,6 +53,8 @@ export default defineConfig({
         PATCHBOARD_DATA_DIR: process.env.PB_E2E_DATA_DIR!,
         PATCHBOARD_SEED_ASSETS: '120',
         PATCHBOARD_SEED_DAYS: '7',
+        // No demo jobs: the jobs specs start from an empty Jobs list (e2e/job-agent.spec.ts makes its own job and run).
+        PATCHBOARD_SEED_JOBS: '0',
         PATCHBOARD_ADMIN_EMAIL: E2E_ADMIN.email,
         PATCHBOARD_ADMIN_PASSWORD: E2E_ADMIN.password,
         NEXTAUTH_URL: appUrl,

@@ -98,33 +98,32 @@ export function JobProgressScreen({ job, progress, input, user, canExport, query
       ) : (
         <>
           <section className="progress-summary" aria-label="Run summary">
-            <dl className="progress-figures">
-              <div>
-                <dt>Finished</dt>
-                <dd data-testid="progress-percent">{progress.percent}%</dd>
-              </div>
-              <div>
-                <dt>Assets</dt>
-                <dd data-testid="progress-total">{count(progress.total)}</dd>
-              </div>
-              <div className="figure-done">
-                <dt>Installed</dt>
-                <dd data-testid="progress-done">{count(group('done'))}</dd>
-              </div>
-              <div className="figure-reboot">
-                <dt>Pending reboot</dt>
-                <dd data-testid="progress-reboot">{count(group('reboot'))}</dd>
-              </div>
-              <div className="figure-failed">
-                <dt>Failed</dt>
-                <dd data-testid="progress-failed">{count(progress.failed)}</dd>
-              </div>
-              <div className="progress-bar" role="progressbar" aria-label="Assets finished" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress.percent}>
-                <span style={{ width: `${progress.percent}%` }} />
-              </div>
+            <div className="progress-side">
+              <dl className="progress-figures">
+                <div>
+                  <dt>Finished</dt>
+                  <dd data-testid="progress-percent">{progress.percent}%</dd>
+                </div>
+                <div>
+                  <dt>Assets in the run</dt>
+                  <dd data-testid="progress-total">{count(progress.total)}</dd>
+                </div>
+                <div>
+                  <dt>Assets done</dt>
+                  <dd data-testid="progress-done">{count(group('done'))}</dd>
+                </div>
+                <div>
+                  <dt>Assets pending reboot</dt>
+                  <dd data-testid="progress-reboot">{count(group('reboot'))}</dd>
+                </div>
+                <div className="figure-failed">
+                  <dt>Assets failed</dt>
+                  <dd data-testid="progress-failed">{count(progress.failed)}</dd>
+                </div>
+              </dl>
               <AutoRefresh active={active} seconds={5} />
               {running > 0 && <p className="muted">{count(running)} assets still waiting or working.</p>}
-            </dl>
+            </div>
             <div className="progress-chart-card">
               <h2>Assets by status</h2>
               <ProgressChart counts={progress.counts} total={progress.total} percent={progress.percent} />
