@@ -1,12 +1,14 @@
 // Assessment profiles against the embedded engine: the default profile, tag exclusivity (also under truly concurrent
 // creates), interval minimums per subscription tier, the effective-profile rule (SQL, the agent answer and QQL tokens),
 // optimistic concurrency, the audit of every change, and the Free fallback that renewal does not undo.
+import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { scanDocumentSchema } from '@/ingest/schema/scan'
 import { writeScans } from '@/ingest/writer'
 import { toSessionUser, type SessionUser } from '@/lib/auth/user'
 import { DomainError } from '@/lib/errors'
+import { runExport } from '@/lib/export/run'
 import { compileQql } from '@/lib/qql'
 import { listProfileRecords } from '@/lib/repositories/profiles'
 import { createUser } from '@/lib/repositories/users'
@@ -204,6 +206,18 @@ describe('the effective profile of an asset', () => {
     await updateProfile(db, manager, 'default', { revision: (await loadProfiles(db))[0].revision, intervalHours: 24 })
     expect(await assetIdsMatching('scanOverdue: true and profile: Default')).toEqual(['wks-paris'])
     await updateProfile(db, manager, 'default', { revision: (await loadProfiles(db))[0].revision, intervalHours: 4 })
+  })
+})
+
+describe('exports', () => {
+  it('an Assets CSV export offers the effective profile and scan overdue as columns', async () => {
+    await createProfile(db, manager, { name: 'Servers 6 h', tags: ['Servers'], intervalHours: 6 })
+    const sink = new PassThrough()
+    const chunks: Buffer[] = []
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk))
+    await runExport({ db, user: manager, entity: 'assets', format: 'csv', query: 'tags.name: Servers', columns: ['id', 'profile', 'scanOverdue'], sort: { key: 'name', dir: 'asc' } }, sink)
+    sink.end()
+    expect(Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/)).toEqual(['Asset id,Assessment profile,Scan overdue', '"srv-berlin","Servers 6 h",true', '"srv-london","Servers 6 h",false'])
   })
 })
 
