@@ -42,7 +42,7 @@ export const updateProfileBody = z
   .object({ revision, name: nullable(profileName), tags: nullable(profileTags), intervalHours: nullable(intervalHours) })
   .refine((body) => body.name !== undefined || body.tags !== undefined || body.intervalHours !== undefined, 'change the name, the tags or the interval')
 
-export const PROFILE_BULK_ACTIONS = ['delete', 'enable', 'disable'] as const
+const PROFILE_BULK_ACTIONS = ['delete', 'enable', 'disable'] as const
 export const profileBulkBody = z.object({
   action: z.enum(PROFILE_BULK_ACTIONS),
   ids: z.array(z.string().min(1).max(64)).min(1, 'choose at least one profile').max(500, 'at most 500 profiles at once'),
@@ -76,7 +76,7 @@ export function describeLoweredInterval(profile: Pick<ProfileView, 'intervalHour
   return profile.lowered === null ? schedule : `${schedule} — ${describeLowering(profile.lowered)}`
 }
 
-export const PROFILE_ACTIONS = ['edit', 'delete', 'enable', 'disable'] as const
+const PROFILE_ACTIONS = ['edit', 'delete', 'enable', 'disable'] as const
 export type ProfileAction = (typeof PROFILE_ACTIONS)[number]
 
 /** A profile as the API and the page show it; `actions` are what this viewer may do to it now (never delete/enable/disable the default). */

@@ -20,7 +20,7 @@ import type { z } from 'zod'
 
 type Actor = AuditEntry['actor']
 const SYSTEM: Actor = { id: 'system', email: 'system' }
-export const DEFAULT_PROFILE_NAME = 'Default'
+const DEFAULT_PROFILE_NAME = 'Default'
 
 const lockHolder = globalThis as typeof globalThis & { patchboardProfileLock?: Promise<unknown> }
 
