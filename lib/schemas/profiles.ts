@@ -76,8 +76,7 @@ export function describeLoweredInterval(profile: Pick<ProfileView, 'intervalHour
   return profile.lowered === null ? schedule : `${schedule} — ${describeLowering(profile.lowered)}`
 }
 
-const PROFILE_ACTIONS = ['edit', 'delete', 'enable', 'disable'] as const
-export type ProfileAction = (typeof PROFILE_ACTIONS)[number]
+export type ProfileAction = 'edit' | 'delete' | 'enable' | 'disable'
 
 /** A profile as the API and the page show it; `actions` are what this viewer may do to it now (never delete/enable/disable the default). */
 export interface ProfileView {
