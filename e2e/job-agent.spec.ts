@@ -21,6 +21,12 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await expect(page).toHaveURL(/\/dashboards\//)
 }
 
+/** Serious and critical axe-core violations of the page as it is now, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
 /** API calls from the signed-in page: same origin, as the CSRF check wants. */
 async function call<T>(page: Page, method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
   const origin = new URL(page.url()).origin
@@ -96,8 +102,7 @@ test('Run now, the demo agent, and the progress page shows the results; the miss
   const outcomes = await progress.expandOutcomes(first.assetName)
   await expect(outcomes).toHaveCount(first.patches.length)
   await page.screenshot({ path: 'test-results/job-progress-done.png', fullPage: true })
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
+  expect(await seriousViolations(page), 'progress page (light)').toEqual([])
 
   // The status filter narrows the table to that status.
   await progress.filterStatus(new RegExp(`^${first.status} \\(`))
@@ -125,6 +130,7 @@ test('Run now, the demo agent, and the progress page shows the results; the miss
   await page.goto(`/jobs/${job.id}/progress`)
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.screenshot({ path: 'test-results/job-progress-dark.png', fullPage: true })
+  expect(await seriousViolations(page), 'progress page (dark)').toEqual([])
   await page.setViewportSize({ width: 768, height: 1000 })
   await page.screenshot({ path: 'test-results/job-progress-768.png', fullPage: true })
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768)
