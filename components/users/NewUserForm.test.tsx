@@ -76,4 +76,16 @@ describe('NewUserForm', () => {
     expect(JSON.parse(String(init.body))).toEqual({ email: 'nora@example.com', name: 'Nora', role: 'Patch Reader', timeZone: 'UTC' })
     expect(onCreated.mock.calls[0][0]).toMatchObject({ kind: 'ok', secret: 'pw-shown-once' })
   })
+  it('empties the scope box with the rest of the form after a user is created, so the next user gets the tags typed for them', async () => {
+    const fetchMock = answer(200, { user: { email: 'nora@example.com', role: 'Patch Reader' }, generatedPassword: 'pw' })
+    const onCreated = vi.fn()
+    render(<NewUserForm knownTags={[]} onCreated={onCreated} />)
+    await fill({ Email: 'nora@example.com', Name: 'Nora', 'Scope tags': 'Site-Berlin' })
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect((screen.getByLabelText('Scope tags') as HTMLInputElement).value).toBe(''))
+    await fill({ Email: 'omar@example.com', Name: 'Omar', 'Scope tags': 'Site-Berlin' })
+    await vi.waitFor(() => expect(onCreated).toHaveBeenCalledTimes(2))
+    const [, init] = fetchMock.mock.calls[1] as unknown as [string, RequestInit]
+    expect(JSON.parse(String(init.body)).scope).toEqual({ all: false, tags: ['Site-Berlin'] })
+  })
 })
