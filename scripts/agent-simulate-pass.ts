@@ -25,6 +25,8 @@ export interface PassSummary {
   unknown: number
   /** Assets per final status. */
   outcomes: Record<string, number>
+  /** Patches installed but waiting for a restart, per asset: the loop restarts those assets on its next pass. */
+  pendingReboots: Map<string, string[]>
 }
 
 const errorText = (json: unknown) => (json as { error?: { code?: string; message?: string } } | null)?.error
@@ -89,6 +91,8 @@ async function runOne(transport: AgentTransport, run: AgentRun, inventory: Agent
   const final = reports[reports.length - 1]
   summary.runs++
   summary.outcomes[final.status] = (summary.outcomes[final.status] ?? 0) + 1
+  const reboot = outcomes.filter((outcome) => outcome.status === 'Pending Reboot').map((outcome) => outcome.id)
+  if (reboot.length > 0) summary.pendingReboots.set(inventory.assetId, [...(summary.pendingReboots.get(inventory.assetId) ?? []), ...reboot])
   const counts = outcomes.reduce<Record<string, number>>((all, outcome) => ({ ...all, [outcome.status]: (all[outcome.status] ?? 0) + 1 }), {})
   const detail = Object.entries(counts).map(([status, n]) => `${n} ${status}`).join(', ')
   options.log(`  ${inventory.asset.name.padEnd(18)} ${run.name}: ${reports.map((report) => report.status).join(' → ')} (${detail})`)
@@ -98,11 +102,33 @@ async function runOne(transport: AgentTransport, run: AgentRun, inventory: Agent
 /** Plays every asset once: polls, works on the due runs, reports, rescans. Throws AgentSetupError on a wrong key or URL. */
 export async function simulatePass(transport: AgentTransport, assetIds: readonly string[], options: PassOptions): Promise<PassSummary> {
   const settings: Required<PassOptions> = { now: () => new Date(), concurrency: 4, log: () => {}, ...options }
-  const summary: PassSummary = { assets: assetIds.length, runs: 0, scans: 0, unknown: 0, outcomes: {} }
+  const summary: PassSummary = { assets: assetIds.length, runs: 0, scans: 0, unknown: 0, outcomes: {}, pendingReboots: new Map() }
   let next = 0
   const worker = async () => {
     while (next < assetIds.length) await simulateAsset(transport, assetIds[next++], settings, summary)
   }
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, assetIds.length) }, worker))
   return summary
+}
+
+/**
+ * The assets restart: each sends a new scan in which the patches that waited for the restart are installed (a real scan
+ * sees them only then), everything else as it was. Returns how many assets restarted.
+ */
+export async function restartPass(transport: AgentTransport, pending: ReadonlyMap<string, readonly string[]>, options: Pick<PassOptions, 'now' | 'log'> = {}): Promise<number> {
+  const now = options.now ?? (() => new Date())
+  let restarted = 0
+  for (const [assetId, patchIds] of pending) {
+    const read = await call(transport, 'GET', `/api/v1/agent/inventory?assetId=${encodeURIComponent(assetId)}`)
+    if (read.status !== 200) continue
+    const installed = new Set(patchIds)
+    const inventory = read.json as AgentInventory
+    const at = now().toISOString()
+    const after = { ...inventory, patches: inventory.patches.map((patch) => (installed.has(patch.id) && patch.status === 'Missing' ? { ...patch, status: 'Installed' as const, installedAt: at } : patch)) }
+    const scan = await call(transport, 'POST', '/api/v1/ingest/scans', scanOf(after, now()))
+    if (scan.status !== 200) throw new Error(`the scan of ${inventory.asset.name} after its restart was refused (${scan.status}): ${JSON.stringify(scan.json).slice(0, 400)}`)
+    options.log?.(`  ${inventory.asset.name.padEnd(18)} restarted: ${patchIds.length} patch(es) that waited for the restart are installed`)
+    restarted++
+  }
+  return restarted
 }

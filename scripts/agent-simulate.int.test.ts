@@ -7,7 +7,7 @@ import { createActivationKey } from '@/lib/services/activation-keys'
 import { openTestDatabase } from '@/test/database'
 import { callRoute, discoverRouteHandlers } from '@/test/route-harness'
 import { ASSETS, JOB_PATCHES, seedJobRun, type JobRunFixture } from '@/test/job-run-fixtures'
-import { AgentSetupError, simulatePass } from './agent-simulate-pass'
+import { AgentSetupError, restartPass, simulatePass } from './agent-simulate-pass'
 
 let db: Database
 let close: () => Promise<void>
@@ -52,6 +52,9 @@ describe('agent:simulate against the routes', () => {
     const pun3 = view.assets.rows.find((row) => row.assetId === 'pun-3')
     expect(pun3?.patches.find((patch) => patch.id === 'KB-7ZIP-2409')?.status).toBe('Not Applicable')
 
+    const waiting = view.assets.rows.flatMap((row) => row.patches.filter((patch) => patch.status === 'Pending Reboot').map((patch) => `${row.assetId}/${patch.id}`))
+    expect([...summary.pendingReboots].flatMap(([asset, patches]) => patches.map((patch) => `${asset}/${patch}`)).sort()).toEqual(waiting.sort())
+
     const after = await missingCounts()
     const installed = view.assets.rows.flatMap((row) => row.patches.filter((patch) => patch.status === 'Installed').map((patch) => `${row.assetId}/${patch.id}`))
     expect(installed.length).toBeGreaterThan(0)
@@ -63,6 +66,14 @@ describe('agent:simulate against the routes', () => {
       expect(now['KB-OTHER']).toBe('Missing')
       for (const patch of JOB_PATCHES) if (installed.includes(`${asset}/${patch}`)) expect(now[patch]).toBe('Installed')
     }
+  })
+
+  it('restarts an asset: the patches that waited for the restart are installed in its next scan, the rest kept', async () => {
+    const before = await missingCounts()
+    expect(await restartPass(fixture.agent, new Map([['pun-1', ['KB-OTHER']]]))).toBe(1)
+    expect((await statuses('pun-1'))['KB-OTHER']).toBe('Installed')
+    expect((await missingCounts())['pun-1']).toBe(before['pun-1'] - 1)
+    expect((await missingCounts())['pun-2']).toBe(before['pun-2'])
   })
 
   it('picks nothing up once the run is finished for every asset (a second pass sends nothing)', async () => {

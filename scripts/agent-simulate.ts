@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { assetId } from '@/ingest/demo/assets'
 import { DEMO_ACTIVATION_KEY_FILE } from '@/lib/auth/demo-activation-key'
-import { AgentSetupError, httpTransport, simulatePass } from './agent-simulate-pass'
+import { AgentSetupError, httpTransport, restartPass, simulatePass } from './agent-simulate-pass'
 
 function wholeNumber(name: string, min: number, max: number) {
   return (value: string) => {
@@ -58,10 +58,15 @@ try {
 const transport = httpTransport(options.url, activationKey())
 const ids = assetIds()
 
+/** Assets whose patches wait for a restart since the last pass: the loop restarts them at the start of the next one. */
+let pendingReboots = new Map<string, string[]>()
+
 async function pass(): Promise<void> {
   const started = Date.now()
   console.log(`${new Date().toISOString()} polling ${ids.length} asset(s) at ${options.url}`)
+  if (pendingReboots.size > 0) await restartPass(transport, pendingReboots, { log: (line) => console.log(line) })
   const summary = await simulatePass(transport, ids, { seed: options.seed, log: (line) => console.log(line) })
+  pendingReboots = summary.pendingReboots
   const outcomes = Object.entries(summary.outcomes).map(([status, n]) => `${n} ${status}`).join(', ')
   const unknown = summary.unknown > 0 ? `, ${summary.unknown} asset(s) unknown to the server` : ''
   console.log(`  ${summary.runs} run(s) worked on${outcomes ? ` (${outcomes})` : ''}, ${summary.scans} new scan(s) sent${unknown}, ${((Date.now() - started) / 1000).toFixed(1)} s`)
