@@ -61,8 +61,8 @@ export const licenseOverviewSchema = z.object({
 })
 export type LicenseOverview = z.infer<typeof licenseOverviewSchema>
 
-/** "2,140 of 2,000 — 107 %" */
+/** "2,140 of 2,000 — 107 %" ("3 of 0" without licences: no percentage). */
 export function describeConsumption(overview: Pick<LicenseOverview, 'consumed' | 'licenseCount' | 'percent'>): string {
   const figures = `${overview.consumed.toLocaleString('en-US')} of ${overview.licenseCount.toLocaleString('en-US')}`
-  return overview.percent === null ? `${figures} licences` : `${figures} — ${overview.percent} %`
+  return overview.percent === null ? figures : `${figures} — ${overview.percent} %`
 }
