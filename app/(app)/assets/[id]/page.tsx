@@ -50,6 +50,7 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
       </>,
     ],
     [timeHeader('Activated', user.timeZone), formatDate(asset.activatedAt, user.timeZone)],
+    ['Licence', asset.licensed ? 'Licensed' : <span className="unlicensed">Not licensed</span>],
     ['Missing / critical / security', `${asset.missingCount} / ${asset.missingCriticalCount} / ${asset.missingSecurityCount}`],
     ['Tags', asset.tags.length > 0 ? asset.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : '—'],
   ]
