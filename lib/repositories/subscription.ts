@@ -64,7 +64,10 @@ export interface FallbackClaim {
   claimedAt: string
 }
 
-/** The claims made for a period, earliest first (the first is the one that applied the fallback). */
+/** The claim id of the row written once the fallback's changes are done. */
+export const FALLBACK_APPLIED = 'applied'
+
+/** The claims made for a period, earliest first, with the `applied` marker among them once the changes are done. */
 export async function fallbackClaims(db: Database, periodId: string): Promise<FallbackClaim[]> {
   return db.query<FallbackClaim>(
     'SELECT claim_id AS claimId, claimed_at AS claimedAt FROM subscription_fallbacks WHERE period_id = {periodId:String} ORDER BY claimed_at, claim_id',
@@ -74,13 +77,21 @@ export async function fallbackClaims(db: Database, periodId: string): Promise<Fa
 
 /**
  * Claims the fallback of a period: writes a claim, then reads the period's claims back; the claim is won when it is
- * the earliest (by time, then claim id). Two servers racing both write, both read, and agree on one winner.
+ * the earliest (by time, then claim id) of those made after `after` (a stale claim being retried; null: all). Two
+ * servers racing both write, both read, and agree on one winner.
  */
-export async function claimFallback(db: Database, record: SubscriptionRecord, now: Date): Promise<boolean> {
+export async function claimFallback(db: Database, record: SubscriptionRecord, now: Date, after: string | null): Promise<boolean> {
   const claimId = crypto.randomUUID()
-  await db.insert('subscription_fallbacks', [
-    { period_id: record.periodId, claim_id: claimId, claimed_at: now.toISOString(), tier: record.tier, expires_at: record.expiresAt },
-  ])
-  const [first] = await fallbackClaims(db, record.periodId)
+  await writeClaim(db, record, claimId, now)
+  const [first] = (await fallbackClaims(db, record.periodId)).filter((claim) => claim.claimId !== FALLBACK_APPLIED && (after === null || Date.parse(claim.claimedAt) > Date.parse(after)))
   return first?.claimId === claimId
+}
+
+/** Records that the period's fallback changes are done: no later check applies them again. */
+export async function markFallbackApplied(db: Database, record: SubscriptionRecord, now: Date): Promise<void> {
+  await writeClaim(db, record, FALLBACK_APPLIED, now)
+}
+
+async function writeClaim(db: Database, record: SubscriptionRecord, claimId: string, now: Date): Promise<void> {
+  await db.insert('subscription_fallbacks', [{ period_id: record.periodId, claim_id: claimId, claimed_at: now.toISOString(), tier: record.tier, expires_at: record.expiresAt }])
 }

@@ -6,7 +6,7 @@ import { createUser } from '@/lib/repositories/users'
 import { updateSubscriptionBody } from '@/lib/schemas/subscription'
 import { openTestDatabase } from '@/test/database'
 import { updateSubscription } from './subscription'
-import { applySubscriptionFallback, type FallbackEffects } from './subscription-fallback'
+import { applySubscriptionFallback, STALE_CLAIM_MS, type FallbackEffects } from './subscription-fallback'
 import { startSubscriptionChecks, stopSubscriptionChecks } from './subscription-runtime'
 
 let db: Database
@@ -110,6 +110,22 @@ describe('the Free fallback', () => {
     await vi.advanceTimersByTimeAsync(120_000)
     expect(calls).toHaveLength(2)
     log.mockRestore()
+  })
+
+  it('a fallback cut short (the server stopped mid-way) is retried once its claim is stale, then never again', async () => {
+    const { calls, effects } = recordingEffects()
+    const lapsed = new Date('2026-12-28T00:00:00Z')
+    await setSubscription('paid', '2026-12-27', new Date('2026-12-26T12:00:00Z'))
+    const crashing: FallbackEffects = { ...effects, disableEnabledJobs: async () => Promise.reject(new Error('the server stopped')) }
+    await expect(applySubscriptionFallback(db, crashing, lapsed)).rejects.toThrow('the server stopped')
+    // Within the stale time another check may still be at work: nothing is applied twice.
+    expect(await applySubscriptionFallback(db, effects, new Date(lapsed.getTime() + STALE_CLAIM_MS - 1000))).toBeNull()
+    expect(calls).toEqual(['profiles: The subscription fell back to Free on 2026-12-28 (the paid subscription ended on 2026-12-27)'])
+    const retried = await applySubscriptionFallback(db, effects, new Date(lapsed.getTime() + STALE_CLAIM_MS + 1000))
+    expect(retried?.jobsDisabled).toBe(2)
+    expect(calls.filter((call) => call.startsWith('jobs:'))).toHaveLength(1)
+    expect(await applySubscriptionFallback(db, effects, new Date(lapsed.getTime() + 10 * STALE_CLAIM_MS))).toBeNull()
+    expect(calls).toHaveLength(3)
   })
 
   it('an Administrator setting Free applies the fallback for that period too', async () => {
