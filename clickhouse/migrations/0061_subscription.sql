@@ -3,7 +3,8 @@
 -- so "the fallback for this subscription period" has a name. A fresh install has no row until the server first reads
 -- it, which writes a 30-day trial (lib/repositories/subscription.ts).
 -- subscription_fallbacks: one claim row per attempt to apply the Free fallback for a period; the earliest claim of a
--- period is the one that applies it (so the fallback runs exactly once even if two checks race), applied_at says when.
+-- period is the one that applies it (so the fallback runs exactly once even if two checks race); a row with claim_id
+-- 'applied' marks the changes done (lib/services/subscription-fallback.ts).
 
 CREATE TABLE IF NOT EXISTS subscription /* shard_key: cityHash64(key) */ (
   key String,
