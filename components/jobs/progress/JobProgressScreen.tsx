@@ -52,7 +52,8 @@ export function JobProgressScreen({ job, progress, input, user, canExport, query
     .map(([status, n]) => ({ status, count: n ?? 0 }))
   const groups = groupCounts(progress.counts)
   const group = (name: StatusGroup) => groups.find((entry) => entry.group === name)?.count ?? 0
-  const exportParams = new URLSearchParams({ job: job.id, ...keep })
+  // The export names the run on screen, so a run that starts meanwhile does not change what is exported.
+  const exportParams = new URLSearchParams({ job: job.id, ...keep, ...(runId ? { runId } : {}) })
   const running = Object.entries(progress.counts).reduce((sum, [status, n]) => sum + ((FINISHED_RUN_STATUSES as readonly string[]).includes(status) ? 0 : (n ?? 0)), 0)
   return (
     <>
