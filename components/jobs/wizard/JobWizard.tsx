@@ -36,7 +36,8 @@ export interface WizardProps {
 
 export function JobWizard({ mode, job, initial, initialNames, knownTags, timeZones, coAuthorOnly }: WizardProps) {
   const router = useRouter()
-  const form = useForm<WizardValues>({ defaultValues: initial, mode: 'onTouched' })
+  // Steps are checked on Next (browser schema, then the server), never on blur: a blur must not wipe a server's message.
+  const form = useForm<WizardValues>({ defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onSubmit' })
   const advisory = mode === 'advisory' || (job?.isAdvisory ?? false)
   const steps: WizardStep[] = advisory ? ['basics', 'patches', 'summary'] : [...STEP_ORDER]
   const [current, setCurrent] = useState<WizardStep>('basics')
