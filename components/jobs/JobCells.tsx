@@ -8,7 +8,7 @@ export function JobStatusCell({ job }: { job: JobView }) {
     <span className="job-status">
       <span className={`job-status-${job.status}`}>{job.status}</span>
       {job.isAdvisory && <span className="tag">Advisory</span>}
-      {job.missing.length > 0 && <span className="job-flag">Partially configured: no {job.missing.map((part) => PART_WORDS[part]).join(', ')}</span>}
+      {job.missing.length > 0 && <span className="job-flag">Partially configured: no {job.missing.map((part) => PART_WORDS[part]).join(', no ')}</span>}
       {job.disabledReason && <span className="job-reason">{job.disabledReason}</span>}
     </span>
   )

@@ -37,7 +37,7 @@ function columns(timeZone: string, onDone: Parameters<typeof JobRowActions>[0]['
       header: 'Name',
       sortKey: 'name',
       hideable: false,
-      cell: (job) => (job.actions.includes('view') ? <Link href={`/jobs/${encodeURIComponent(job.id)}/progress`}><strong>{job.name}</strong></Link> : <strong>{job.name}</strong>),
+      cell: (job) => (job.actions.includes('view') ? <Link className="job-name" href={`/jobs/${encodeURIComponent(job.id)}/progress`}><strong>{job.name}</strong></Link> : <strong className="job-name">{job.name}</strong>),
     },
     { id: 'type', header: 'Type', sortKey: 'type', cell: (job) => job.type || '—' },
     { id: 'owner', header: 'Owner', sortKey: 'owner', cell: (job) => job.owner?.email ?? <span className="muted">No owner (advisory)</span> },
@@ -53,7 +53,7 @@ function columns(timeZone: string, onDone: Parameters<typeof JobRowActions>[0]['
     },
     { id: 'lastRun', header: timeHeader('Last run', timeZone), sortKey: 'lastRun', nowrap: true, cell: (job) => (job.lastRunAt ? formatDateTime(job.lastRunAt, timeZone) : <span className="muted">Never</span>) },
     { id: 'nextRun', header: timeHeader('Next run', timeZone), sortKey: 'nextRun', nowrap: true, cell: (job) => (job.nextRunAt ? formatDateTime(job.nextRunAt, timeZone) : <span className="muted">—</span>) },
-    { id: 'progress', header: 'Progress', cell: (job) => <JobProgressCell progress={job.progress} /> },
+    { id: 'progress', header: 'Progress', nowrap: true, cell: (job) => <JobProgressCell progress={job.progress} /> },
     { id: 'actions', header: 'Actions', hideable: false, cell: (job) => <JobRowActions job={job} onDone={onDone} /> },
   ]
 }
