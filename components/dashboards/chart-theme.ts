@@ -18,6 +18,9 @@ const SEMANTIC_TOKENS: Record<string, string> = {
 const PALETTE_TOKENS = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6', '--chart-7', '--chart-8']
 const UI_TOKENS = ['--text', '--text-muted', '--border', '--surface-raised', '--surface'] as const
 
+/** Below this card width slice labels give the share and the legend names the groups (a redraw when a card crosses it). */
+export const NARROW_CARD_PX = 420
+
 export interface ChartColors {
   ui: Record<(typeof UI_TOKENS)[number], string>
   semantic: Record<string, string>
@@ -72,7 +75,7 @@ function axisStyle(axis: unknown, colors: ChartColors): unknown {
  */
 export function themedOption(option: WidgetChartOption, widget: Widget, colors: ChartColors, options: { animation: boolean; width?: number }): WidgetChartOption {
   // A slice label names its group where there is room; on a narrow card the legend names them and labels give the share.
-  const narrow = (options.width ?? Infinity) < 420
+  const narrow = (options.width ?? Infinity) < NARROW_CARD_PX
   const chosen = widget.display.colors
   const colorFor = (key: string, index: number) => colors.semantic[key] ?? chosen[key] ?? colors.palette[index % colors.palette.length]
   const seriesList = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) as Series[]

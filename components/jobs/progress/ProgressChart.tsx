@@ -1,8 +1,9 @@
 'use client'
 // The run's donut: assets per status group (done, pending reboot, failed, in progress, waiting, not needed) around the
 // finished percentage — tree-shaken ECharts, colours from the design tokens (again when the device theme flips).
-import { useEffect, useRef } from 'react'
-import { echarts, type WidgetChartOption } from '@/widgets/echarts'
+import { useRef } from 'react'
+import { tokenColor, useEchart } from '@/components/charts/useEchart'
+import type { WidgetChartOption } from '@/widgets/echarts'
 import { groupCounts } from './status-groups'
 import './progress.css'
 
@@ -10,21 +11,6 @@ interface Props {
   counts: Partial<Record<string, number>>
   total: number
   percent: number
-}
-
-/** A token's colour as ECharts can paint it (the custom property itself holds an unresolved light-dark()). */
-function resolver(host: HTMLElement): (token: string) => string {
-  const probe = document.createElement('span')
-  probe.style.display = 'none'
-  host.appendChild(probe)
-  const cache = new Map<string, string>()
-  return (token) => {
-    if (!cache.has(token)) {
-      probe.style.color = `var(${token})`
-      cache.set(token, getComputedStyle(probe).color)
-    }
-    return cache.get(token) as string
-  }
 }
 
 function chartOption(props: Props, color: (token: string) => string, font: string): WidgetChartOption {
@@ -52,22 +38,11 @@ function chartOption(props: Props, color: (token: string) => string, font: strin
 export function ProgressChart(props: Props) {
   const host = useRef<HTMLDivElement>(null)
   const { counts, total, percent } = props
-  useEffect(() => {
-    const element = host.current
-    if (element === null) return
-    const chart = echarts.init(element, null, { renderer: 'svg' })
-    const draw = () => chart.setOption(chartOption({ counts, total, percent }, resolver(element), getComputedStyle(element).fontFamily), { notMerge: true })
-    draw()
-    const resize = new ResizeObserver(() => chart.resize())
-    resize.observe(element)
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)')
-    scheme.addEventListener('change', draw)
-    return () => {
-      scheme.removeEventListener('change', draw)
-      resize.disconnect()
-      chart.dispose()
-    }
-  }, [counts, total, percent])
+  useEchart(
+    host,
+    { draw: (chart, element) => chart.setOption(chartOption({ counts, total, percent }, (token) => tokenColor(element, token), getComputedStyle(element).fontFamily), { notMerge: true }) },
+    [counts, total, percent],
+  )
 
   const words = groupCounts(counts).map((group) => `${group.count} ${group.label.toLowerCase()}`).join(', ')
   return <div ref={host} className="progress-chart" role="img" aria-label={`Assets by status: ${words || 'none yet'}; ${percent}% of ${total} finished`} />
