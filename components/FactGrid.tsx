@@ -1,9 +1,10 @@
 // A detail page's facts: label / value pairs in a responsive grid.
 import type { ReactNode } from 'react'
 
-export function FactGrid({ facts }: { facts: [string, ReactNode][] }) {
+/** `className`: another layout (e.g. label and value side by side in a dialog) instead of the detail page's panel grid. */
+export function FactGrid({ facts, className = 'panel detail-grid' }: { facts: [string, ReactNode][]; className?: string }) {
   return (
-    <dl className="panel detail-grid">
+    <dl className={className}>
       {facts.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>

@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState, type ReactNode } from 'react'
 import { callApi } from '@/components/api-client'
+import { FactGrid } from '@/components/FactGrid'
 import { useConfirm } from '@/components/ui/ConfirmDialog'
 import { Dialog, DialogCancel } from '@/components/ui/Dialog'
 import { ActionMenu, type MenuAction } from '@/components/ui/DropdownMenu'
@@ -184,14 +185,7 @@ function ProfileDetails({ profile, timeZone, onClose }: { profile: ProfileView; 
   ]
   return (
     <Dialog title={profile.isDefault ? `${profile.name} (default profile)` : profile.name} open onOpenChange={(open) => !open && onClose()}>
-      <dl className="profile-facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactGrid facts={facts} className="profile-facts" />
       <div className="dialog-actions">
         <DialogCancel label="Close" />
       </div>
