@@ -65,6 +65,16 @@ describe('DataGrid', () => {
     expect(namesInOrder()).toEqual(['Ada', 'Bea', 'Cem'])
   })
 
+  it('lets a keyboard user reach the scrolling area of a table wider or taller than its card', async () => {
+    const user = userEvent.setup()
+    renderGrid()
+    const scroller = screen.getByRole('region', { name: 'People, scrollable' })
+    expect(within(scroller).getByRole('table', { name: 'People' })).toBeTruthy()
+    // Tab past the toolbar (the Columns button) to the table's scrolling area.
+    for (let step = 0; step < 5 && document.activeElement !== scroller; step++) await user.tab()
+    expect(document.activeElement).toBe(scroller)
+  })
+
   it('links server-sorted headers to the sorted URL, keeping the query and going back to page 1', () => {
     renderGrid({ paging: { basePath: '/people', keep: { q: 'role: Reader' }, sort: 'name', dir: 'asc', page: 3, pageSize: 1, total: 3 } })
     const sorted = screen.getByRole('link', { name: /Name/ })

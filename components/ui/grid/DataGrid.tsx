@@ -96,7 +96,8 @@ export function DataGrid({ tableId, userId, label, noun, columns, rows, paging, 
           {bulkActions(selectedIds, () => setRowSelection({}))}
         </SelectionBar>
       )}
-      <div className={bounded ? 'grid-scroll' : 'grid-scroll grid-unbounded'}>
+      {/* Focusable so keyboard users can scroll a table wider or taller than its card (axe: scrollable-region-focusable). */}
+      <div className={bounded ? 'grid-scroll' : 'grid-scroll grid-unbounded'} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
         <table className="data" aria-label={label}>
           <thead>
             {table.getHeaderGroups().map((group) => (
