@@ -87,7 +87,7 @@ test('a Patch User selects three assets, creates a weekly job with two patches, 
   await wizard.next('Summary')
   await expect(page.getByTestId('summary-schedule')).toContainText('Weekly on Tue, Thu at 22:00 Europe/Berlin')
   await expect(page.getByTestId('summary-targets')).toContainText('3 assets')
-  await expect(page.getByText('Fully configured: the job can be enabled.')).toBeVisible()
+  await expect(page.getByText('Fully configured: targets, patches and a schedule are set.')).toBeVisible()
   await page.screenshot({ path: '/tmp/pb-wizard-7-summary.png', fullPage: true })
   await expectNoSeriousViolations(page, 'wizard summary')
 
@@ -198,6 +198,31 @@ test('bulk actions answer per job: refused ones with the reason, the others done
   await expect(results).toContainText(`Deleted ${ADVISORY}.`)
   await expect(jobs.row(ADVISORY)).toHaveCount(0)
   await expect(jobs.row(JOB)).toContainText('Enabled')
+})
+
+test('editing a job opens the wizard on its stored values and saves the change', async ({ page }) => {
+  await signIn(page, USER.email, USER.password)
+  const jobs = new JobsPage(page)
+  await jobs.open()
+  const copy = `Copy of ${JOB}`
+  const menu = await jobs.openActions(copy)
+  await menu.getByRole('menuitem', { name: 'Edit' }).click()
+  await expect(page.getByRole('heading', { name: `Edit ${copy}` })).toBeVisible()
+  const wizard = new JobWizardPage(page)
+  await expect(wizard.form.getByLabel('Name')).toHaveValue(copy)
+  await wizard.next('Targets')
+  await expect(wizard.chips('Target assets')).toHaveCount(3)
+  await wizard.form.getByRole('button', { name: 'Schedule' }).click()
+  await expect(page.getByTestId('schedule-words')).toHaveText('Weekly on Tue, Thu at 22:00 Europe/Berlin')
+  await wizard.form.getByLabel('Fri', { exact: true }).check()
+  await wizard.form.getByLabel('At', { exact: true }).fill('21:30')
+  await wizard.form.getByRole('button', { name: 'Summary' }).click()
+  await expect(page.getByTestId('summary-schedule')).toContainText('Weekly on Tue, Thu, Fri at 21:30 Europe/Berlin')
+  await page.screenshot({ path: '/tmp/pb-wizard-edit-summary.png', fullPage: true })
+  await wizard.form.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page).toHaveURL(/\/jobs$/)
+  await expect(jobs.row(copy)).toContainText('Weekly on Tue, Thu, Fri at 21:30 Europe/Berlin')
+  await expect(jobs.row(copy)).toContainText('Enabled')
 })
 
 test('a Reader sees the jobs without edit actions', async ({ page }) => {

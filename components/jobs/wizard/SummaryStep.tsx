@@ -70,7 +70,7 @@ export function SummaryStep({ names, people, advisory, onEdit }: Props) {
           Partially configured: no {missing.join(', no ')} yet. It can be saved, but it cannot be enabled or run until {missing.length === 1 ? 'it is' : 'they are'} added.
         </p>
       ) : (
-        !advisory && <p className="outcome outcome-ok">Fully configured: the job can be enabled.</p>
+        !advisory && <p className="outcome outcome-ok">Fully configured: targets, patches and a schedule are set.</p>
       )}
       <dl className="summary-list" aria-label="Job summary">
         {rows.map(([step, label, text]) => (
