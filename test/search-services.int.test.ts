@@ -9,7 +9,7 @@ import { recordRecentSearch } from '@/lib/repositories/searches'
 import { fetchAssetDetail, fetchRelatedFindings, detailListQuery } from '@/lib/services/details'
 import { assetListQuery, fetchAssetPage, fetchFindingPage, fetchPatchPage, findingListQuery, patchListQuery } from '@/lib/services/lists'
 import { ASSET_QUICK_FILTERS, FINDING_QUICK_FILTERS, PATCH_QUICK_FILTERS } from '@/lib/services/quick-filters'
-import { changeSearch, removeSearch, savedSearchInput, saveSearch, searchesFor, searchListQuery } from '@/lib/services/saved-searches'
+import { changeSearch, removeSearch, saveSearch, searchesFor } from '@/lib/services/saved-searches'
 import { recentSearchesFor, requireSearch, searchForPage, suggestSearch, validateSearch } from '@/lib/services/search'
 import { openTestDatabase } from './database'
 
@@ -115,17 +115,6 @@ describe('saved and recent searches', () => {
     })
     await removeSearch(db, berlin, mine.id)
     expect((await searchesFor(db, berlin, 'assets')).saved).toEqual([])
-  })
-
-  it('saves and lists searches of the Jobs list too, checked as jobs queries', async () => {
-    // The routes parse with these schemas: the jobs entity is accepted like the other lists'.
-    const body = savedSearchInput.parse({ name: 'Weekly jobs', entity: 'jobs', query: 'scheduleType: Weekly and status: Enabled', tokenVersion: 2 })
-    const saved = await saveSearch(db, berlin, body)
-    expect(searchListQuery.parse({ entity: 'jobs' }).entity).toBe('jobs')
-    expect((await searchesFor(db, berlin, 'jobs')).saved.map((s) => s.name)).toEqual(['Weekly jobs'])
-    expect((await searchesFor(db, berlin, 'assets')).saved.map((s) => s.id)).not.toContain(saved.id)
-    await expect(saveSearch(db, berlin, { name: 'not a job token', entity: 'jobs', query: 'missingCriticalCount > 0', tokenVersion: 2, shared: false })).rejects.toMatchObject({ code: 'INVALID_QUERY' })
-    await removeSearch(db, berlin, saved.id)
   })
 
   it('remembers the last ten distinct searches, newest first', async () => {
