@@ -100,6 +100,14 @@ test('a Patch User selects three assets, creates a weekly job with two patches, 
   await expect(row.locator('td.num').nth(1)).toHaveText('3')
   await page.screenshot({ path: '/tmp/pb-jobs-list.png', fullPage: true })
   await expectNoSeriousViolations(page, 'jobs list')
+  // Export holds the list's rows: narrowed by a Type filter to Install jobs, the dialog counts what the grid counts.
+  await page.goto('/jobs?type=Install')
+  const listed = (await page.getByTestId('table-count').textContent())!.match(/of ([\d,]+) jobs/)![1]
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const exportDialog = page.getByRole('dialog', { name: 'Export jobs' })
+  await expect(exportDialog.getByTestId('export-summary')).toContainText(`${listed} ${listed === '1' ? 'row' : 'rows'}`)
+  await exportDialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.goto('/jobs')
   const menu = await jobs.openActions(JOB)
   await expect(menu.getByRole('menuitem', { name: 'Disable' })).toBeVisible()
   await expect(menu.getByRole('menuitem', { name: 'Enable' })).toHaveCount(0)

@@ -1,6 +1,7 @@
 // Jobs: every job of the subscription with its status, schedule in words, counts and progress; QQL search, filters, row and bulk actions.
 import Link from 'next/link'
 import { getDatabase } from '@/clickhouse/client'
+import { ExportDialog } from '@/components/export/ExportDialog'
 import { JobFilters } from '@/components/jobs/JobFilters'
 import { JobsList } from '@/components/jobs/JobsList'
 import { SearchBar } from '@/components/search/SearchBar'
@@ -25,6 +26,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const filtered = input.q.trim() !== '' || input.status.length + input.scheduleType.length + input.type.length > 0 || input.mine || input.coAuthored
   const canCreate = can(user, 'jobs.create')
   const canCreateAdvisory = can(user, 'jobs.createAdvisory')
+  // The export holds exactly the list's rows: the same query, filters and sort (GET /api/v1/export/jobs, docs/export.md).
+  const exportParams = new URLSearchParams(Object.entries(params)).toString()
   return (
     <>
       <div className="jobs-head">
@@ -42,6 +45,15 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <Link className="button" href="/jobs/new?advisory=1">
               New advisory
             </Link>
+          )}
+          {can(user, 'data.export') && data && data.total > 0 && (
+            <ExportDialog
+              entity="jobs"
+              query={input.q}
+              version={input.v}
+              userId={user.id}
+              source={{ previewUrl: `/api/v1/export/jobs/preview?${exportParams}`, downloadUrl: `/api/v1/export/jobs?${exportParams}`, noun: 'jobs' }}
+            />
           )}
         </div>
       </div>
