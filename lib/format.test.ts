@@ -1,6 +1,6 @@
-// Times as people read them: in their own zone, the zone named where no header names it, and a dash for no time.
+// Times and counts as people read them: in their own zone, the zone named where no header names it, a dash for no time; nouns in the right number.
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, timeHeader } from './format'
+import { countOf, formatDate, formatDateTime, timeHeader } from './format'
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in the user\'s zone, across a date line', () => {
@@ -19,5 +19,14 @@ describe('formatDateTime', () => {
     expect(formatDateTime('1970-01-01T00:00:00.000Z', 'UTC')).toBe('—')
     expect(formatDate('not a time', 'UTC')).toBe('—')
     expect(timeHeader('Created', 'Asia/Tokyo')).toBe('Created (Asia/Tokyo)')
+  })
+})
+
+describe('countOf', () => {
+  it('puts the noun in the right number, with thousands separators and irregular plurals', () => {
+    expect(countOf(1, 'profile')).toBe('1 profile')
+    expect(countOf(0, 'job')).toBe('0 jobs')
+    expect(countOf(2140, 'asset')).toBe('2,140 assets')
+    expect(countOf(2, 'patch', 'patches')).toBe('2 patches')
   })
 })

@@ -1,4 +1,4 @@
-// Display formatting shared by server and browser: times in the user's time zone (stored times are UTC), and the zone's name.
+// Display formatting shared by server and browser: times in the user's time zone (stored times are UTC), the zone's name, counts with their noun.
 const NO_TIME = '—'
 
 function parse(iso: string): Date | null {
@@ -33,4 +33,9 @@ export function formatDate(iso: string, timeZone: string): string {
 /** A column header that names the zone its times are in: "Last scan (Europe/Berlin)". */
 export function timeHeader(label: string, timeZone: string): string {
   return `${label} (${timeZone})`
+}
+
+/** "1 profile", "2 profiles", "1,024 assets": a count with its noun in the right number (`many` for irregular plurals). */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '@/components/ui/form/Field'
 import { Form, FormError, SubmitButton } from '@/components/ui/form/Form'
 import { showServerErrors, useZodForm } from '@/components/ui/form/useZodForm'
 import { useNotice } from '@/components/ui/Notice'
+import { countOf } from '@/lib/format'
 import { SUBSCRIPTION_TIERS, subscriptionForm, TIER_LABELS, type SubscriptionTier, type SubscriptionUpdate, type UpdateSubscriptionInput } from '@/lib/schemas/subscription'
 
 const TIER_OPTIONS = SUBSCRIPTION_TIERS.map((tier) => ({ value: tier, label: TIER_LABELS[tier] }))
@@ -17,7 +18,7 @@ function lapses(values: UpdateSubscriptionInput): boolean {
 
 function describeUpdate(update: SubscriptionUpdate): string {
   if (update.fallback) {
-    return `Saved. ${update.fallback.reason}: ${update.fallback.profilesChanged} profile(s) now scan every 24 h and ${update.fallback.jobsDisabled} enabled job(s) were disabled.`
+    return `Saved. ${update.fallback.reason}: ${countOf(update.fallback.profilesChanged, 'profile')} lowered to a 24 h scan interval, ${countOf(update.fallback.jobsDisabled, 'enabled job')} disabled.`
   }
   return `Saved: ${TIER_LABELS[update.effectiveTier]} is in effect.`
 }

@@ -83,7 +83,7 @@ describe('the Free fallback', () => {
     await setSubscription('paid', '2026-12-22', new Date('2026-12-21T00:00:00Z'))
     const clock = () => new Date('2026-12-23T00:00:00Z')
     expect(await startSubscriptionChecks(db, { effects, clock })).toEqual([
-      'patchboard: The subscription fell back to Free on 2026-12-23 (the paid subscription ended on 2026-12-22): 1 profile(s) now scan every 24 h, 2 job(s) disabled.',
+      'patchboard: The subscription fell back to Free on 2026-12-23 (the paid subscription ended on 2026-12-22): 1 profile lowered to a 24 h scan interval, 2 jobs disabled.',
     ])
     stopSubscriptionChecks()
     expect(await startSubscriptionChecks(db, { effects, clock })).toEqual([])

@@ -1,5 +1,6 @@
 // The server's subscription check (on globalThis, like the database): once at start-up, then on a timer, so the Free fallback happens on time with nobody signed in.
 import type { Database } from '@/clickhouse/client'
+import { countOf } from '@/lib/format'
 import { applySubscriptionFallback, type FallbackEffects, type FallbackResult } from './subscription-fallback'
 
 /** How often the server checks whether the subscription has lapsed. */
@@ -15,7 +16,7 @@ export interface SubscriptionCheckOptions {
 const globalForChecks = globalThis as unknown as { patchboardSubscriptionTimer?: ReturnType<typeof setInterval> }
 
 function describeResult(result: FallbackResult): string {
-  return `patchboard: ${result.reason}: ${result.profilesChanged} profile(s) now scan every 24 h, ${result.jobsDisabled} job(s) disabled.`
+  return `patchboard: ${result.reason}: ${countOf(result.profilesChanged, 'profile')} lowered to a 24 h scan interval, ${countOf(result.jobsDisabled, 'job')} disabled.`
 }
 
 /**

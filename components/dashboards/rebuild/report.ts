@@ -1,5 +1,6 @@
 // The rebuild API's answer as the browser reads it (POST /api/v1/dashboards/{id}/rebuild and /dashboards/rebuild, docs/dashboards.md),
 // and a word diff that makes a query's before/after readable.
+import { countOf } from '@/lib/format'
 import type { DashboardRebuildReport, WidgetRebuildReport } from '@/lib/services/dashboards-data'
 import type { Widget } from '@/widgets/schema'
 
@@ -16,8 +17,7 @@ export function rebuildCounts(widgets: readonly WidgetRebuildLine[]) {
 }
 
 export function countsText(counts: ReturnType<typeof rebuildCounts>): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  return `${plural(counts.rebuilt, 'widget')} rebuilt, ${counts.unchanged} unchanged, ${counts.notRebuildable} not rebuildable`
+  return `${countOf(counts.rebuilt, 'widget')} rebuilt, ${counts.unchanged} unchanged, ${counts.notRebuildable} not rebuildable`
 }
 
 export interface DiffPart {

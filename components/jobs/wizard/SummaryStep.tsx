@@ -2,6 +2,7 @@
 // Wizard summary: the whole job in words, and what it still lacks (a job without targets, patches or a schedule is partially configured).
 import { useFormContext, useWatch } from 'react-hook-form'
 import type { JobPersonOption } from '@/components/jobs/jobs-api'
+import { countOf } from '@/lib/format'
 import { stepInput, type WizardStep, type WizardValues } from './form-model'
 import { scheduleInWords } from './ScheduleStep'
 
@@ -13,7 +14,6 @@ interface Props {
 }
 
 const list = (items: string[], none: string) => (items.length === 0 ? none : items.join(', '))
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 /** What the job lacks before it can be enabled (advisories carry a patch list only). */
 export function missingParts(values: WizardValues, advisory: boolean): string[] {
@@ -24,7 +24,7 @@ export function missingParts(values: WizardValues, advisory: boolean): string[] 
 function rebootWords(o: WizardValues['options']): string {
   if (o.mode === 'allow') return 'Reboots when a patch needs it'
   if (o.mode === 'suppress') return 'Never reboots'
-  return `The user may defer the reboot ${plural(Number(o.deferCount), 'time')}, asked every ${o.intervalMinutes} min, then a ${o.countdownMinutes}-minute countdown`
+  return `The user may defer the reboot ${countOf(Number(o.deferCount), 'time')}, asked every ${o.intervalMinutes} min, then a ${o.countdownMinutes}-minute countdown`
 }
 
 export function SummaryStep({ names, people, advisory, onEdit }: Props) {
@@ -42,7 +42,7 @@ export function SummaryStep({ names, people, advisory, onEdit }: Props) {
             'targets',
             'Targets',
             [
-              targets.assetIds.length > 0 ? `${plural(targets.assetIds.length, 'asset')}: ${targets.assetIds.map((id) => names[id] ?? id).join(', ')}` : '',
+              targets.assetIds.length > 0 ? `${countOf(targets.assetIds.length, 'asset')}: ${targets.assetIds.map((id) => names[id] ?? id).join(', ')}` : '',
               targets.tags.length > 0 ? `assets with ${targets.tagMatch === 'All' ? 'all' : 'any'} of the tags ${targets.tags.join(', ')}` : '',
               targets.exclusionTags.length > 0 ? `except those with ${targets.exclusionMatch === 'All' ? 'all' : 'any'} of ${targets.exclusionTags.join(', ')}` : '',
             ]
@@ -58,7 +58,7 @@ export function SummaryStep({ names, people, advisory, onEdit }: Props) {
     ...(advisory
       ? []
       : ([
-          ['schedule', 'Schedule', s.type === '' ? 'Not scheduled yet' : `${scheduleInWords(values)}; patch window ${plural(Number(s.patchWindowHours), 'hour')}${Number(s.downloadRandomizationMinutes) > 0 ? `; downloads spread over ${s.downloadRandomizationMinutes} min` : ''}${s.opportunisticDownload ? '; opportunistic download' : ''}`],
+          ['schedule', 'Schedule', s.type === '' ? 'Not scheduled yet' : `${scheduleInWords(values)}; patch window ${countOf(Number(s.patchWindowHours), 'hour')}${Number(s.downloadRandomizationMinutes) > 0 ? `; downloads spread over ${s.downloadRandomizationMinutes} min` : ''}${s.opportunisticDownload ? '; opportunistic download' : ''}`],
           ['options', 'Options', [rebootWords(options), options.before && `before: “${options.before}”`, options.during && `during: “${options.during}”`, options.after && `after: “${options.after}”`].filter(Boolean).join('; ')],
           ['coAuthors', 'Co-authors', list(values.coAuthors.coAuthorIds.map((id) => people.find((person) => person.id === id)?.email ?? id), 'None')],
         ] as [WizardStep, string, string][])),
