@@ -210,6 +210,24 @@ describe('agent ingest API', () => {
     expect(history.c).toBe(1)
   })
 
+  it("stores the asset's time zone (the latest applied scan wins, '' when never reported); an unknown zone quarantines that scan with a clear message", async () => {
+    const zoned = (assetId: string, at: string, timeZone: unknown) => {
+      const doc = scan(assetId, at, [patch('p1', 'Missing')])
+      return { ...doc, asset: { ...doc.asset, timeZone } }
+    }
+    const bad = JSON.stringify(zoned('tz2', '2026-10-20T08:00:00Z', 'Asia/Calcutta-ish'))
+    const first = await send(postScans, [JSON.stringify(zoned('tz1', '2026-10-20T08:00:00Z', 'Asia/Kolkata')), bad, JSON.stringify(zoned('tz3', '2026-10-20T08:00:00Z', null))].join('\n'))
+    expect(first.status).toBe(422)
+    expect(first.body).toMatchObject({ accepted: 2, rejected: 1 })
+    expect(first.body.errors).toEqual([{ line: 2, scanId: 'tz2@2026-10-20T08:00:00Z', path: 'asset.timeZone', message: 'unknown time zone "Asia/Calcutta-ish": use an IANA name such as Europe/Berlin or America/New_York' }])
+    const [quarantined] = (await listQuarantine(db, { ingestId: first.body.ingestId, limit: 1, offset: 0 })).rows
+    expect((await getQuarantined(db, quarantined.id))?.body.toString('utf8')).toBe(bad)
+
+    await send(postScans, ndjson([zoned('tz1', '2026-10-21T08:00:00Z', 'America/New_York'), zoned('tz1', '2026-10-20T20:00:00Z', 'Europe/Berlin')]))
+    const zones = await db.query<{ asset_id: string; time_zone: string }>("SELECT asset_id, time_zone FROM assets FINAL WHERE asset_id IN ('tz1', 'tz2', 'tz3') ORDER BY asset_id")
+    expect(zones).toEqual([{ asset_id: 'tz1', time_zone: 'America/New_York' }, { asset_id: 'tz3', time_zone: '' }])
+  })
+
   it('accepts a gzipped JSON array with epoch-millisecond dates', async () => {
     const docs = [scan('a8', '2026-11-06T08:00:00Z', [patch('p1', 'Missing')]), { ...scan('a9', '2026-11-06T08:00:00Z', []), scannedAt: Date.parse('2026-11-06T08:00:00Z') }]
     const { status, body } = await send(postScans, zlib.gzipSync(JSON.stringify(docs, null, 2)), { 'content-type': 'application/json', 'content-encoding': 'gzip' })

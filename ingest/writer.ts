@@ -396,6 +396,7 @@ export async function writeScanBatch(db: Database, batch: ScanBatch, options: Wr
       architecture: asset.architecture,
       ip_addresses: asset.ipAddresses,
       last_logged_on_user: asset.lastLoggedOnUser,
+      time_zone: asset.timeZone,
       tags,
       activated_at: state.activatedAt,
       last_scan_at: scannedAt,

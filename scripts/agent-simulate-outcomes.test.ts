@@ -12,7 +12,7 @@ const run = (patch: Partial<AgentRun> = {}): AgentRun => ({
 })
 const inventory: AgentInventory = {
   assetId: 'a-1', scannedAt: '2026-12-01T08:00:00.000Z',
-  asset: { id: 'a-1', name: 'WKS-0001', operatingSystem: 'Windows 11', osFamily: 'Windows', architecture: 'x64', ipAddresses: ['10.0.0.1'], lastLoggedOnUser: 'jdoe', tags: ['Site-Pune'], activatedAt: '2026-01-01T00:00:00.000Z' },
+  asset: { id: 'a-1', name: 'WKS-0001', operatingSystem: 'Windows 11', osFamily: 'Windows', architecture: 'x64', ipAddresses: ['10.0.0.1'], lastLoggedOnUser: 'jdoe', tags: ['Site-Pune'], activatedAt: '2026-01-01T00:00:00.000Z', timeZone: 'Asia/Kolkata' },
   patches: [
     { id: 'KB1', title: 'Patch one', status: 'Missing', installedAt: null },
     { id: 'KB2', title: 'Patch two', status: 'Installed', installedAt: '2026-11-01T00:00:00.000Z' },
@@ -80,6 +80,7 @@ describe('applyOutcomes and scanOf', () => {
     const after = applyOutcomes(inventory, run(), [{ id: 'KB1', status: 'Installed', message: '' }, { id: 'KB2', status: 'Not Applicable', message: '' }], NOW)
     const scan = scanOf(after, NOW)
     expect(scan.asset).toEqual(inventory.asset)
+    expect(scan.asset.timeZone).toBe('Asia/Kolkata')
     expect(scan.patches).toEqual([
       { id: 'KB1', title: 'Patch one', status: 'Installed', installedAt: NOW.toISOString() },
       { id: 'KB2', title: 'Patch two', status: 'Installed', installedAt: '2026-11-01T00:00:00.000Z' },

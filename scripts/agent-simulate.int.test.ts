@@ -66,6 +66,9 @@ describe('agent:simulate against the routes', () => {
       expect(now['KB-OTHER']).toBe('Missing')
       for (const patch of JOB_PATCHES) if (installed.includes(`${asset}/${patch}`)) expect(now[patch]).toBe('Installed')
     }
+    // The agent's new scans carry the asset's zone from the inventory: it stays known.
+    const zones = await db.query<{ time_zone: string }>('SELECT DISTINCT time_zone FROM assets FINAL')
+    expect(zones).toEqual([{ time_zone: 'Asia/Kolkata' }])
   })
 
   it('restarts an asset: the patches that waited for the restart are installed in its next scan, the rest kept', async () => {
@@ -97,8 +100,8 @@ describe('agent:simulate against the routes', () => {
   it("GET /api/v1/agent/inventory gives the asset's whole current state, and a key with tags reads only the assets it tags", async () => {
     const read = await fixture.agent('GET', '/api/v1/agent/inventory?assetId=pun-1')
     expect(read.status).toBe(200)
-    const inventory = read.json as { asset: { name: string; tags: string[] }; patches: { id: string; status: string }[] }
-    expect(inventory.asset).toMatchObject({ name: 'WKS-PUN-1', tags: ['Site-Pune'] })
+    const inventory = read.json as { asset: { name: string; tags: string[]; timeZone: string }; patches: { id: string; status: string }[] }
+    expect(inventory.asset).toMatchObject({ name: 'WKS-PUN-1', tags: ['Site-Pune'], timeZone: 'Asia/Kolkata' })
     expect(inventory.patches.map((patch) => patch.id)).toEqual(['KB-7ZIP-2409', 'KB-CHROME-131', 'KB-OTHER'])
     const { key: berlinKey } = await createActivationKey(db, { id: 'system', email: 'system' }, { title: 'Berlin site', tags: ['Site-Berlin'] })
     const route = (await discoverRouteHandlers()).find((candidate) => candidate.method === 'GET' && candidate.path === '/api/v1/agent/inventory')!

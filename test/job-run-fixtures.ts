@@ -25,7 +25,7 @@ function scan(index: number, at: string): ScanDocumentInput {
   return {
     scanId: `${id}-${at}`,
     scannedAt: at,
-    asset: { id, name: `WKS-PUN-${index + 1}`, operatingSystem: 'Windows 11 Enterprise 24H2', ipAddresses: [`10.30.0.${index + 1}`], tags: ['Site-Pune'] },
+    asset: { id, name: `WKS-PUN-${index + 1}`, operatingSystem: 'Windows 11 Enterprise 24H2', ipAddresses: [`10.30.0.${index + 1}`], tags: ['Site-Pune'], timeZone: 'Asia/Kolkata' },
     patches: PATCHES.map((patch) => ({ ...patch, publishedAt: '2026-11-20T00:00:00Z', status: id === 'pun-3' && patch.id === 'KB-7ZIP-2409' ? ('Installed' as const) : ('Missing' as const) })),
   }
 }

@@ -54,13 +54,15 @@ interface Site {
   code: string
   /** Second octet of the site's 10.x network. */
   octet: number
+  /** The site's IANA time zone: its assets report it in their scans (jobs in the agent's time zone run in it). */
+  timeZone: string
 }
 
 const SITES: readonly (readonly [Site, number])[] = [
-  [{ tag: 'Site-Berlin', code: 'BER', octet: 10 }, 0.35],
-  [{ tag: 'Site-Austin', code: 'AUS', octet: 20 }, 0.3],
-  [{ tag: 'Site-Pune', code: 'PUN', octet: 30 }, 0.25],
-  [{ tag: 'Site-London', code: 'LON', octet: 40 }, 0.1],
+  [{ tag: 'Site-Berlin', code: 'BER', octet: 10, timeZone: 'Europe/Berlin' }, 0.35],
+  [{ tag: 'Site-Austin', code: 'AUS', octet: 20, timeZone: 'America/Chicago' }, 0.3],
+  [{ tag: 'Site-Pune', code: 'PUN', octet: 30, timeZone: 'Asia/Kolkata' }, 0.25],
+  [{ tag: 'Site-London', code: 'LON', octet: 40, timeZone: 'Europe/London' }, 0.1],
 ]
 
 type Department = 'Finance' | 'Engineering' | 'Sales' | 'HR' | 'IT' | 'Operations'
@@ -186,6 +188,7 @@ export function createAssets(count: number, seed: number, catalog: DemoCatalog, 
       lastLoggedOnUser,
       tags,
       activatedAt: new Date(windowStartMs - Math.floor((30 + rng() * 900) * DAY_MS / 1000) * 1000).toISOString(),
+      timeZone: site.timeZone,
     }
     Object.freeze(ipAddresses)
     Object.freeze(tags)

@@ -25,6 +25,16 @@ function historyByAsset(): Map<string, ScanDocumentInput[]> {
 }
 
 describe('createDemoEstate', () => {
+  it("gives every asset its site's time zone in its scans", () => {
+    const zones: Record<string, string> = { 'Site-Berlin': 'Europe/Berlin', 'Site-Austin': 'America/Chicago', 'Site-Pune': 'Asia/Kolkata', 'Site-London': 'Europe/London' }
+    const docs = scansByDay.flat()
+    for (const doc of docs) {
+      const site = doc.asset.tags?.find((tag) => tag.startsWith('Site-'))
+      expect(doc.asset.timeZone, doc.asset.id).toBe(zones[site ?? ''])
+    }
+    expect(new Set(docs.map((doc) => doc.asset.timeZone)).size).toBe(4)
+  })
+
   it('is deterministic for the same options, whatever order days are asked in', () => {
     const again = createDemoEstate(OPTIONS)
     expect(again.scansForDay(17)).toEqual(scansByDay[17])

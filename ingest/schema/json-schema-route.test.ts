@@ -16,14 +16,15 @@ async function served(name: string) {
 }
 
 describe('published JSON Schemas', () => {
-  it('scan.json: installedAt, kb, activatedAt and scanId may be null; scannedAt, asset.id, a patch title and status may not', async () => {
+  it('scan.json: installedAt, kb, activatedAt, the asset time zone and scanId may be null; scannedAt, asset.id, a patch title and status may not', async () => {
     const schema = await served('scan.json')
     const patch = schema.properties.patches.items.properties
     const asset = schema.properties.asset.properties
-    for (const property of [patch.installedAt, patch.kb, patch.isSecurity, patch.vendorSeverity, asset.activatedAt, asset.tags, schema.properties.scanId]) expect(allowsNull(property)).toBe(true)
+    for (const property of [patch.installedAt, patch.kb, patch.isSecurity, patch.vendorSeverity, asset.activatedAt, asset.timeZone, asset.tags, schema.properties.scanId]) expect(allowsNull(property)).toBe(true)
     for (const property of [schema.properties.scannedAt, asset.id, patch.title, patch.status, patch.id]) expect(allowsNull(property)).toBe(false)
     expect(patch.kb.default).toBe('')
     expect(patch.vendorSeverity.default).toBe('None')
+    expect(asset.timeZone.default).toBe('')
   })
 
   it('catalog.json and job-result.json allow null for their optional fields', async () => {

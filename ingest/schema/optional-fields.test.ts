@@ -27,14 +27,14 @@ const KINDS: Record<string, Kind> = {
     base: () => ({
       scanId: 'scan-1',
       scannedAt: '2026-11-01T08:00:00.000Z',
-      asset: { id: 'a1', name: 'WKS-1', operatingSystem: 'Windows 11', osFamily: 'Windows', architecture: 'x64', ipAddresses: ['10.0.0.1'], lastLoggedOnUser: 'CORP\\jdoe', tags: ['Site-Berlin'], activatedAt: '2025-01-01T00:00:00Z' },
+      asset: { id: 'a1', name: 'WKS-1', operatingSystem: 'Windows 11', osFamily: 'Windows', architecture: 'x64', ipAddresses: ['10.0.0.1'], lastLoggedOnUser: 'CORP\\jdoe', tags: ['Site-Berlin'], activatedAt: '2025-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
       patches: [
         { id: 'KB1', title: 'Update 1', status: 'Missing', installedAt: 1_760_000_000_000, qids: [1], vendor: 'Microsoft', product: ['Windows 11'], appFamily: 'Windows', kb: 'KB1', cves: ['CVE-2026-1'], bulletin: 'MS-1', category: 'Security Patches', vendorSeverity: 'Critical', isSecurity: true, isSuperseded: false, supersededBy: [], supersedes: ['KB0'], rebootRequired: true, downloadMethod: 'Automatic', architecture: 'x64', publishedAt: '2026-10-01T00:00:00Z', modifiedAt: '2026-10-02T00:00:00Z' },
       ],
     }),
     optional: [
       'scanId',
-      ...['operatingSystem', 'osFamily', 'architecture', 'ipAddresses', 'lastLoggedOnUser', 'tags', 'activatedAt'].map((field) => `asset.${field}`),
+      ...['operatingSystem', 'osFamily', 'architecture', 'ipAddresses', 'lastLoggedOnUser', 'tags', 'activatedAt', 'timeZone'].map((field) => `asset.${field}`),
       ...[...scanPatchOptional, 'installedAt'].map((field) => `patches.0.${field}`),
     ],
     booleans: catalogBooleans.map((field) => `patches.0.${field}`),
@@ -110,6 +110,16 @@ it('a wrong type in a date names what was received, never a length', () => {
     const result = validateScan(withField(KINDS.scan.base(), 'scannedAt', value))
     expect(!result.ok && result.issues[0].message).toBe(`expected a date (ISO-8601 text or epoch milliseconds), got ${received}`)
   }
+})
+
+it('an asset time zone must be one the runtime knows: an unknown name rejects the scan saying so', () => {
+  const result = validateScan(withField(KINDS.scan.base(), 'asset.timeZone', 'Mars/Olympus_Mons'))
+  expect(result.ok).toBe(false)
+  if (!result.ok) expect(result.issues).toEqual([{ path: 'asset.timeZone', message: 'unknown time zone "Mars/Olympus_Mons": use an IANA name such as Europe/Berlin or America/New_York' }])
+  const known = validateScan(withField(KINDS.scan.base(), 'asset.timeZone', 'Asia/Kolkata'))
+  expect(known.ok && (known.doc as { asset: { timeZone: string } }).asset.timeZone).toBe('Asia/Kolkata')
+  const absent = validateScan(withField(KINDS.scan.base(), 'asset.timeZone', undefined))
+  expect(absent.ok && (absent.doc as { asset: { timeZone: string } }).asset.timeZone).toBe('')
 })
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[] }

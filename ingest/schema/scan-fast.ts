@@ -7,6 +7,7 @@ import {
   SCAN_LIMITS,
   VENDOR_SEVERITIES,
   assetSchema,
+  isScanTimeZone,
   scanDocumentSchema,
   scanPatchSchema,
   type ScanDocument,
@@ -194,7 +195,7 @@ function fastScan(raw: unknown): FastResult {
   const a = raw.asset
   if (!isObject(a)) throw UNSURE
   counter.unknown += unknownKeys(a, ASSET_KEYS)
-  const asset: ScanDocument['asset'] = {
+  const asset = {
     id: text(a.id, maxShortText, undefined, 1),
     name: text(a.name, maxShortText, undefined, 1),
     operatingSystem: text(a.operatingSystem, maxShortText, ''),
@@ -203,8 +204,11 @@ function fastScan(raw: unknown): FastResult {
     ipAddresses: textList(a.ipAddresses),
     lastLoggedOnUser: text(a.lastLoggedOnUser, maxShortText, ''),
     tags: textList(a.tags, 1),
-  }
+  } as ScanDocument['asset']
+  // Optional fields appear only when sent, defaults after them, in the schema's key order (as zod's output).
   if (a.activatedAt != null) asset.activatedAt = time(a.activatedAt)
+  asset.timeZone = text(a.timeZone, 64, '')
+  if (!isScanTimeZone(asset.timeZone)) throw UNSURE
   const rawPatches = raw.patches
   if (!Array.isArray(rawPatches) || rawPatches.length > maxPatchesPerScan) throw UNSURE
   const patches: ScanPatch[] = new Array(rawPatches.length)

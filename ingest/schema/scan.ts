@@ -1,6 +1,7 @@
 // The scan-document contract: one document per asset scan, with every applicable patch (zod is the source of truth).
 import { z } from 'zod'
 import { describeReceived } from './issues'
+import { isKnownTimeZone } from './time-zone'
 
 /** Limits that keep one bad document from exhausting memory or the engine. */
 export const SCAN_LIMITS = {
@@ -74,6 +75,14 @@ export function optional<T extends z.ZodType>(schema: T) {
     .optional()
 }
 
+/** Whether `zone` is '' (not reported) or an IANA zone the runtime knows (the users' and jobs' rule). */
+export const isScanTimeZone = (zone: string): boolean => zone === '' || isKnownTimeZone(zone)
+
+/** The asset's IANA time zone ('' or null: not reported); an unknown name rejects the document. */
+const scanTimeZone = z.string().max(64).refine(isScanTimeZone, {
+  error: (issue) => `unknown time zone ${JSON.stringify(issue.input)}: use an IANA name such as Europe/Berlin or America/New_York`,
+})
+
 export const assetSchema = z.object({
   id: shortText.min(1, 'asset id must not be empty'),
   name: shortText.min(1, 'asset name must not be empty'),
@@ -84,6 +93,7 @@ export const assetSchema = z.object({
   lastLoggedOnUser: withDefault(shortText, ''),
   tags: withDefault(list(shortText.min(1)), []),
   activatedAt: optional(timestamp),
+  timeZone: withDefault(scanTimeZone, ''),
 })
 
 /** Catalog fields of a patch; scan documents may carry them inline, the catalog feed carries only these. */

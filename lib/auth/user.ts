@@ -1,5 +1,6 @@
 // The signed-in user as every server module sees it: identity, role and tag scope.
 import { z } from 'zod'
+import { isKnownTimeZone } from '@/ingest/schema/time-zone'
 
 export const ROLES = [
   'Patch Reader',
@@ -35,14 +36,7 @@ export const timeZoneSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone })
-      return true
-    } catch {
-      return false
-    }
-  }, 'Unknown time zone: use an IANA name such as Europe/Berlin or UTC.')
+  .refine(isKnownTimeZone, 'Unknown time zone: use an IANA name such as Europe/Berlin or UTC.')
 
 /** Administrators see every asset; every other new user sees nothing until an administrator assigns tags. */
 export function defaultScopeFor(role: Role): TagScope {

@@ -16,6 +16,8 @@ export interface AgentInventory {
     lastLoggedOnUser: string
     tags: string[]
     activatedAt: string
+    /** The asset's IANA time zone as last reported ('' when never reported). */
+    timeZone: string
   }
   /** Every patch the asset currently reports, with its status; catalog fields live in the catalog and are not repeated. */
   patches: { id: string; title: string; status: 'Missing' | 'Installed'; installedAt: string | null }[]
@@ -32,6 +34,7 @@ interface AssetRow {
   tags: string[]
   activated_at: string
   last_scan_at: string
+  time_zone: string
 }
 
 const iso = (value: string) => new Date(value).toISOString()
@@ -42,7 +45,7 @@ const iso = (value: string) => new Date(value).toISOString()
  */
 export async function loadAgentInventory(db: Database, assetId: string, requiredTags: readonly string[]): Promise<AgentInventory | null> {
   const [asset] = await db.query<AssetRow>(
-    `SELECT asset_id, name, operating_system, os_family, architecture, ip_addresses, last_logged_on_user, tags, activated_at, last_scan_at
+    `SELECT asset_id, name, operating_system, os_family, architecture, ip_addresses, last_logged_on_user, tags, activated_at, last_scan_at, time_zone
      FROM assets FINAL WHERE asset_id = {assetId:String} AND hasAll(tags, {tags:Array(String)}) LIMIT 1`,
     { assetId, tags: [...requiredTags] },
   )
@@ -68,6 +71,7 @@ export async function loadAgentInventory(db: Database, assetId: string, required
       lastLoggedOnUser: asset.last_logged_on_user,
       tags: asset.tags,
       activatedAt: iso(asset.activated_at),
+      timeZone: asset.time_zone,
     },
     patches: patches.map((row) => ({
       id: row.patch_id,
