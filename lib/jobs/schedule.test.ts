@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { jobScheduleStepSchema, type Schedule, WEEKDAYS } from '@/lib/schemas/jobs'
-import { describeSchedule, type JobScheduleStep, nextRunAfter } from './schedule'
+import { assetDueAt, describeSchedule, type JobScheduleStep, nextRunAfter, nextSlotAfter } from './schedule'
 
 const step = (schedule: Schedule, timeZone = 'UTC'): JobScheduleStep => jobScheduleStepSchema.parse({ schedule, timeZone })
 const next = (s: JobScheduleStep, after: string, agentZone?: string) => nextRunAfter(s, new Date(after), agentZone)?.toISOString() ?? null
@@ -204,5 +204,40 @@ describe('describeSchedule', () => {
   it('says the 11th, 12th, 13th, 22nd and 23rd right', () => {
     const on = (day: number) => describeSchedule(step({ type: 'Monthly', time: '03:00', on: { kind: 'date', day } }))
     expect([11, 12, 13, 22, 23].map(on)).toEqual(['11th', '12th', '13th', '22nd', '23rd'].map((d) => `Monthly on the ${d} at 03:00 UTC`))
+  })
+})
+
+describe("agent's time zone: nextSlotAfter and assetDueAt", () => {
+  const agentZone = (schedule: Schedule) => step(schedule, '')
+  const dueIn = (s: JobScheduleStep, slot: Date, zone: string) => assetDueAt(s, slot, zone).toISOString()
+
+  it('the slot is the first instant the wall-clock time is reached anywhere (UTC+14); each asset runs at that time in its zone', () => {
+    const daily = agentZone({ type: 'Daily', time: '22:00', startDate: null })
+    const summer = nextSlotAfter(daily, new Date('2026-07-01T00:00:00Z'))!
+    expect(summer.toISOString()).toBe('2026-07-01T08:00:00.000Z')
+    // New York in summer is EDT (UTC−4): 22:00 is 02:00Z the next day; Kolkata has no DST: 16:30Z.
+    expect(dueIn(daily, summer, 'America/New_York')).toBe('2026-07-02T02:00:00.000Z')
+    expect(dueIn(daily, summer, 'Asia/Kolkata')).toBe('2026-07-01T16:30:00.000Z')
+    expect(dueIn(daily, summer, '')).toBe('2026-07-01T22:00:00.000Z')
+    // The latest zone (UTC−12) reaches it last, 26 h after the slot.
+    expect(dueIn(daily, summer, 'Etc/GMT+12')).toBe('2026-07-02T10:00:00.000Z')
+  })
+
+  it("reads a wall-clock time in a DST gap or a repeated hour as a chosen-zone job does (the gap's end; the first occurrence)", () => {
+    const gap = agentZone({ type: 'Daily', time: '02:30', startDate: null })
+    const spring = nextSlotAfter(gap, new Date('2027-03-27T00:00:00Z'))!
+    expect(spring.toISOString()).toBe('2027-03-27T12:30:00.000Z')
+    expect(dueIn(gap, spring, 'Europe/Berlin')).toBe(next(step({ type: 'Once', date: '2027-03-28', time: '02:30' }, 'Europe/Berlin'), '2027-03-01T00:00:00Z'))
+    const repeat = agentZone({ type: 'Daily', time: '01:30', startDate: null })
+    const autumn = nextSlotAfter(repeat, new Date('2026-10-31T00:00:00Z'))!
+    expect(autumn.toISOString()).toBe('2026-10-31T11:30:00.000Z')
+    expect(dueIn(repeat, autumn, 'America/New_York')).toBe('2026-11-01T05:30:00.000Z')
+  })
+
+  it('a job with a chosen zone keeps its slot on every asset', () => {
+    const berlin = step({ type: 'Daily', time: '22:00', startDate: null }, 'Europe/Berlin')
+    const slot = nextSlotAfter(berlin, new Date('2026-12-01T00:00:00Z'))!
+    expect(slot.toISOString()).toBe('2026-12-01T21:00:00.000Z')
+    expect(dueIn(berlin, slot, 'Asia/Kolkata')).toBe(slot.toISOString())
   })
 })

@@ -113,6 +113,29 @@ export function nextRunAfter(step: JobScheduleStep, after: Date, agentZone?: str
   return null
 }
 
+/** UTC+14, the earliest zone: an agent-zone job's slot is the instant its wall-clock time is first reached anywhere. */
+export const EARLIEST_ZONE = 'Etc/GMT-14'
+
+/**
+ * A job's next slot strictly after `after`: in its chosen zone; for the agent's zone (timeZone ''), when the wall-clock
+ * time is first reached anywhere (UTC+14) — each asset then runs at that wall-clock time in its own zone (assetDueAt).
+ */
+export function nextSlotAfter(step: JobScheduleStep, after: Date): Date | null {
+  return nextRunAfter(step, after, EARLIEST_ZONE)
+}
+
+/**
+ * When an asset's part of a scheduled run (slot from nextSlotAfter) is due: for an agent-zone job the slot's wall-clock
+ * time in the asset's zone (UTC when unknown; a time in a DST gap or a repeated hour as wallClockInstant reads it); for
+ * a job with a chosen zone the slot itself.
+ */
+export function assetDueAt(step: JobScheduleStep, slot: Date, assetZone: string): Date {
+  if (step.timeZone) return slot
+  const wallClock = DateTime.fromJSDate(slot, { zone: EARLIEST_ZONE })
+  const there = wallClock.setZone(assetZone || 'UTC', { keepLocalTime: true })
+  return wallClockInstant(there, wallClock.toFormat('HH:mm')).toJSDate()
+}
+
 const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th'] as const
 const WEEKDAY_NAMES: Record<Weekday, string> = {
   Mon: 'Monday',

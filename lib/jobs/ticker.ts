@@ -2,7 +2,7 @@
 import type { Database } from '@/clickhouse/client'
 import { listSchedulableJobs, type StoredJob } from '@/lib/repositories/jobs'
 import { createRun } from '@/lib/services/job-runs'
-import { nextRunAfter } from './schedule'
+import { nextSlotAfter } from './schedule'
 
 export const TICK_INTERVAL_MS = 30_000
 
@@ -13,7 +13,7 @@ export const TICK_INTERVAL_MS = 30_000
 function dueAt(job: StoredJob): Date | null {
   if (job.nextRunAt) return new Date(job.nextRunAt)
   const since = [job.lastRunAt, job.updatedAt].filter((time): time is string => time !== null).map((time) => new Date(time).getTime())
-  return job.schedule ? nextRunAfter(job.schedule, new Date(Math.max(...since))) : null
+  return job.schedule ? nextSlotAfter(job.schedule, new Date(Math.max(...since))) : null
 }
 
 export interface TickReport {

@@ -25,6 +25,9 @@ export interface StoredRun {
 export interface RunAssetRow {
   assetId: string
   status: RunAssetStatus
+  /** When the asset's part is due and its window closes, when they differ from the run's (an agent-zone job). */
+  dueAt?: string
+  windowEndsAt?: string
 }
 
 interface RunRow {
@@ -63,12 +66,14 @@ function fromRow(row: RunRow): StoredRun {
 
 /**
  * Each run asset's status as the progress reads it: the agent's latest report for an assigned asset, else the server's
- * status (Assigned, Skipped: …). A subquery over `job_run_assets AS ra FINAL` with `effective` per row; `runIds` is the
+ * status (Assigned, Skipped: …). A subquery over `job_run_assets AS ra FINAL` with `effective` per row (and the asset's
+ * own `due_at` / `asset_window_ends_at`, NULL when the run's apply); `runIds` is the
  * SQL set of runs it reads (e.g. `({runId:String})` or a subquery in parentheses), `assetIds` optionally a set of assets.
  */
 export function effectiveStatusSource(runIds: string, assetIds?: string): string {
   const assets = assetIds ? ` AND asset_id IN ${assetIds}` : ''
   return `(SELECT ra.job_id AS job_id, ra.run_id AS run_id, ra.asset_id AS asset_id, ra.status AS server_status,
+            ra.due_at AS due_at, ra.window_ends_at AS asset_window_ends_at,
             if(ra.status = 'Assigned' AND res.status != '', res.status, ra.status) AS effective,
             if(ra.status = 'Assigned', res.message, '') AS message, if(ra.status = 'Assigned', res.reported_at, NULL) AS reported_at,
             if(ra.status = 'Assigned', res.patch_ids, []) AS patch_ids, if(ra.status = 'Assigned', res.patch_statuses, []) AS patch_statuses,
@@ -107,7 +112,10 @@ export async function insertRun(db: Database, run: StoredRun, assets: RunAssetRo
   if (assets.length > 0) {
     await db.insert(
       'job_run_assets',
-      assets.map((asset) => ({ run_id: run.runId, job_id: run.jobId, asset_id: asset.assetId, status: asset.status, created_at: run.createdAt, version })),
+      assets.map((asset) => ({
+        run_id: run.runId, job_id: run.jobId, asset_id: asset.assetId, status: asset.status, due_at: asset.dueAt ?? null,
+        window_ends_at: asset.windowEndsAt ?? null, created_at: run.createdAt, version,
+      })),
     )
   }
   await db.insert('job_runs', [
@@ -161,14 +169,31 @@ export async function agentAssetExists(db: Database, assetId: string, requiredTa
   return rows.length > 0
 }
 
+/** The asset's own due time and window end in agentRunsFor (`s`: its effectiveStatusSource row), else the run's (`r`). */
+const ASSET_OWN: Record<string, string> = {
+  scheduled_at: 'ifNull(s.due_at, r.scheduled_at)',
+  window_ends_at: 'ifNull(s.asset_window_ends_at, r.window_ends_at)',
+}
+
+/** Each asset's reported IANA time zone ('' when never reported), for the given assets. */
+export async function assetTimeZones(db: Database, assetIds: string[]): Promise<Map<string, string>> {
+  if (assetIds.length === 0) return new Map()
+  const rows = await db.query<{ asset_id: string; time_zone: string }>(
+    'SELECT asset_id, time_zone FROM assets FINAL WHERE asset_id IN {assetIds:Array(String)}',
+    { assetIds },
+  )
+  return new Map(rows.map((row) => [row.asset_id, row.time_zone]))
+}
+
 export interface AgentRunRow extends StoredRun {
   /** The asset's latest reported status in the run; 'Assigned' before its first report. */
   status: string
 }
 
 /**
- * The runs an asset should work on at `now`: assigned to it (not skipped), due, their window still open, the asset's
- * part not finished, and the job neither deleted nor disabled (disabling a job stops its open runs).
+ * The runs an asset should work on at `now`: assigned to it (not skipped), due on it, its window still open, the asset's
+ * part not finished, and the job neither deleted nor disabled (disabling a job stops its open runs). Due time and window
+ * are the asset's own (an agent-zone job runs at its wall-clock time in each asset's zone), else the run's.
  */
 export async function agentRunsFor(db: Database, assetId: string, now: Date): Promise<AgentRunRow[]> {
   // Open runs first (few), so the per-asset rows are read by their key (run_id, asset_id), not by scanning every run.
@@ -176,10 +201,11 @@ export async function agentRunsFor(db: Database, assetId: string, now: Date): Pr
      WHERE scheduled_at <= fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC') AND window_ends_at > fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC')
        AND job_id IN (SELECT job_id FROM jobs FINAL WHERE is_deleted = 0 AND status != 'Disabled'))`
   const rows = await db.query<RunRow & { status: string }>(
-    `SELECT ${RUN_COLUMNS.split(', ').map((column) => `r.${column} AS ${column}`).join(', ')}, s.effective AS status
+    `SELECT ${RUN_COLUMNS.split(', ').map((column) => `${ASSET_OWN[column] ?? `r.${column}`} AS ${column}`).join(', ')}, s.effective AS status
      FROM job_runs AS r FINAL
      INNER JOIN ${effectiveStatusSource(openRuns, '({assetId:String})')} AS s ON s.run_id = r.run_id
      WHERE s.server_status = 'Assigned' AND NOT has({finishedStatuses:Array(String)}, s.effective) AND r.run_id IN ${openRuns}
+       AND ${ASSET_OWN.scheduled_at} <= fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC') AND ${ASSET_OWN.window_ends_at} > fromUnixTimestamp64Milli({nowMs:Int64}, 'UTC')
      ORDER BY r.scheduled_at, r.run_id`,
     { assetId, nowMs: now.getTime(), ...FINISHED_PARAM },
   )

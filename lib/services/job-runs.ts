@@ -2,9 +2,9 @@
 import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 import { conflict } from '@/lib/errors'
-import { nextRunAfter } from '@/lib/jobs/schedule'
+import { assetDueAt, nextSlotAfter } from '@/lib/jobs/schedule'
 import { resolveDynamicPatches } from '@/lib/repositories/job-runs-patches'
-import { insertRun, loadRun, type RunAssetRow, type RunTrigger } from '@/lib/repositories/job-runs'
+import { assetTimeZones, insertRun, loadRun, type RunAssetRow, type RunTrigger } from '@/lib/repositories/job-runs'
 import { resolveJobAssets } from '@/lib/repositories/job-targets'
 import { missingParts, recordJobRun, serialisedJobChange, type StoredJob } from '@/lib/repositories/jobs'
 import { findUserById } from '@/lib/repositories/users'
@@ -38,6 +38,29 @@ async function runAssets(db: Database, job: StoredJob, ownerScope: StoredJob['sc
   return rows
 }
 
+/** When a part of the run due at `dueAt` closes: a patch window from then, or from now when it was created late. */
+const windowEnd = (job: StoredJob, dueAt: Date, now: Date) => new Date(Math.max(dueAt.getTime(), now.getTime()) + job.schedule!.patchWindowHours * HOUR_MS)
+
+/**
+ * Each asset's due time and window. A scheduled run of an agent-zone job is due on each asset at the slot's wall-clock
+ * time in the asset's own zone (the run's window then ends with the last asset's); any other run is due everywhere at
+ * `scheduledAt` (Run now: at once), and its assets keep the run's times.
+ */
+async function timeAssets(db: Database, job: StoredJob, assets: RunAssetRow[], scheduledAt: Date, trigger: RunTrigger, now: Date): Promise<{ assets: RunAssetRow[]; windowEndsAt: string }> {
+  const step = job.schedule!
+  const runWindowEnd = windowEnd(job, scheduledAt, now)
+  if (trigger !== 'schedule' || step.timeZone !== '') return { assets, windowEndsAt: runWindowEnd.toISOString() }
+  const zones = await assetTimeZones(db, assets.map((asset) => asset.assetId))
+  let latest = runWindowEnd.getTime()
+  const timed = assets.map((asset) => {
+    const dueAt = assetDueAt(step, scheduledAt, zones.get(asset.assetId) ?? '')
+    const ends = windowEnd(job, dueAt, now)
+    latest = Math.max(latest, ends.getTime())
+    return { ...asset, dueAt: dueAt.toISOString(), windowEndsAt: ends.toISOString() }
+  })
+  return { assets: timed, windowEndsAt: new Date(latest).toISOString() }
+}
+
 /** Why the job cannot run at all, or null. */
 export function runRefusal(job: StoredJob): string | null {
   if (job.isAdvisory || job.ownerId === '') return 'A job advisory cannot run: it must first be assigned to an owner, who completes it.'
@@ -52,7 +75,7 @@ async function advanceJob(db: Database, job: StoredJob, scheduledAt: Date, trigg
   const step = job.schedule!
   const later = new Date(Math.max(scheduledAt.getTime(), now.getTime()))
   // Run now leaves the schedule where it was; a scheduled run moves it to the next slot after now (missed slots are skipped).
-  const nextRunAt = trigger === 'schedule' || job.nextRunAt === null ? nextRunAfter(step, later) : new Date(job.nextRunAt)
+  const nextRunAt = trigger === 'schedule' || job.nextRunAt === null ? nextSlotAfter(step, later) : new Date(job.nextRunAt)
   const type = step.schedule.type
   await recordJobRun(db, job.id, { lastRunAt: scheduledAt, nextRunAt, completed: type === 'Once' || type === 'On-demand' })
 }
@@ -88,7 +111,7 @@ export async function createRun(db: Database, job: StoredJob, scheduledAt: Date,
             owner: { scope: owner.scope, timeZone: owner.timeZone },
             assetIds: assets.filter((asset) => asset.status === 'Assigned').map((asset) => asset.assetId),
           })
-    const windowStart = Math.max(scheduledAt.getTime(), now.getTime())
+    const timed = await timeAssets(db, job, assets, scheduledAt, trigger, now)
     await insertRun(
       db,
       {
@@ -99,13 +122,13 @@ export async function createRun(db: Database, job: StoredJob, scheduledAt: Date,
         ownerId: job.ownerId,
         trigger,
         scheduledAt: scheduledAt.toISOString(),
-        windowEndsAt: new Date(windowStart + step.patchWindowHours * HOUR_MS).toISOString(),
+        windowEndsAt: timed.windowEndsAt,
         patchIds,
         options: JSON.stringify({ ...job.options, downloadRandomizationMinutes: step.downloadRandomizationMinutes, opportunisticDownload: step.opportunisticDownload }),
         assetCount: assets.length,
         createdAt: now.toISOString(),
       },
-      assets,
+      timed.assets,
     )
     await advanceJob(db, job, scheduledAt, trigger, now)
     return { runId, created: true }

@@ -4,7 +4,7 @@ import type { Database } from '@/clickhouse/client'
 import { authorize } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, DomainError } from '@/lib/errors'
-import { nextRunAfter } from '@/lib/jobs/schedule'
+import { nextSlotAfter } from '@/lib/jobs/schedule'
 import type { JobView } from '@/lib/schemas/jobs'
 import { appendAudit } from '@/lib/repositories/audit'
 import { resolveJobAssets } from '@/lib/repositories/job-targets'
@@ -41,7 +41,7 @@ async function enableStoredJob(db: Database, user: SessionUser, id: string, now 
     await assertJobsAllowed(db)
     const owner = await currentOwner(db, job)
     const schedule = job.schedule!
-    const nextRunAt = nextRunAfter(schedule, now)
+    const nextRunAt = nextSlotAfter(schedule, now)
     if (schedule.schedule.type === 'Once' && nextRunAt === null) {
       throw conflict('JOB_ONCE_PAST', `The job was to run once on ${schedule.schedule.date} at ${schedule.schedule.time}, which has passed: choose a later date first.`)
     }

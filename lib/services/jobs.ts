@@ -5,7 +5,7 @@ import type { Database } from '@/clickhouse/client'
 import { authorize, can } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, forbidden, invalid } from '@/lib/errors'
-import { nextRunAfter } from '@/lib/jobs/schedule'
+import { nextSlotAfter } from '@/lib/jobs/schedule'
 import { compileQql } from '@/lib/qql'
 import { clausesOf } from '@/lib/qql/ast'
 import { JOB_SCHEDULE_TYPES, JOB_STATUSES, JOB_TYPES, jobInputSchema, type JobInput, type JobView } from '@/lib/schemas/jobs'
@@ -168,7 +168,7 @@ function rescheduled(job: StoredJob): StoredJob {
   if (ONE_OFF_SCHEDULES.includes(step.schedule.type)) {
     throw conflict('JOB_ENABLED_ONE_OFF', `An enabled job cannot become a ${step.schedule.type === 'Once' ? 'run-once' : 'on-demand'} job: disable it, save, then enable it again.`)
   }
-  return { ...job, nextRunAt: nextRunAfter(step, new Date())?.toISOString() ?? null }
+  return { ...job, nextRunAt: nextSlotAfter(step, new Date())?.toISOString() ?? null }
 }
 
 export async function saveJob(db: Database, user: SessionUser, id: string, body: z.infer<typeof saveJobBody>): Promise<JobView> {
