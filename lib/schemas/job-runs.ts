@@ -40,7 +40,7 @@ export const agentRunSchema = z.object({
   runId: z.string(),
   name: z.string(),
   type: z.enum(['Install', 'Uninstall']),
-  /** When the run is due (ISO, UTC) and when its patch window closes. */
+  /** When the run is due on this asset (ISO, UTC) and when its patch window closes there (agent-zone jobs: in the asset's zone). */
   scheduledAt: z.string(),
   windowEndsAt: z.string(),
   patchIds: z.array(z.string()),
