@@ -52,6 +52,8 @@ export default defineConfig({
         PORT: port!,
         PATCHBOARD_DATA_DIR: process.env.PB_E2E_DATA_DIR!,
         PATCHBOARD_SEED_ASSETS: '120',
+        // The whole suite signs in from 127.0.0.1 more than 50 times in 5 minutes (e2e/sign-in.spec.ts tests the per-account delays).
+        PATCHBOARD_SIGNIN_SOURCE_LIMIT: '1000',
         PATCHBOARD_SEED_DAYS: '7',
         // No demo jobs: the jobs specs start from an empty Jobs list (e2e/job-agent.spec.ts makes its own job and run).
         PATCHBOARD_SEED_JOBS: '0',

@@ -1,6 +1,6 @@
 // Sign-in throttling: per-source limits and progressive per-account delays that slow guessing without ever locking the owner out.
-import { describe, expect, it } from 'vitest'
-import { ACCOUNT_DELAYS, SignInThrottle, SOURCE_LIMIT } from './rate-limit'
+import { describe, expect, it, vi } from 'vitest'
+import { ACCOUNT_DELAYS, SignInThrottle, SOURCE_LIMIT, sourceLimitFrom } from './rate-limit'
 
 const START = 1_000_000
 
@@ -66,5 +66,18 @@ describe('sign-in throttle', () => {
     const known = failRepeatedly(throttle, '203.0.113.9', 'admin@x.io', 6)
     const unknown = failRepeatedly(throttle, '203.0.113.10', 'nobody@x.io', 6)
     expect(throttle.attempt('203.0.113.10', 'nobody@x.io', unknown)).toEqual(throttle.attempt('203.0.113.9', 'admin@x.io', known))
+  })
+})
+
+describe('PATCHBOARD_SIGNIN_SOURCE_LIMIT', () => {
+  it('raises the per-source limit to a whole number, and names a bad value while keeping the default', () => {
+    expect(sourceLimitFrom(undefined)).toBe(50)
+    expect(sourceLimitFrom(' ')).toBe(50)
+    expect(sourceLimitFrom('400')).toBe(400)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const bad of ['0', '-3', '2.5', 'many']) expect(sourceLimitFrom(bad)).toBe(50)
+    expect(warn).toHaveBeenCalledTimes(4)
+    expect(warn.mock.calls[3][0]).toContain('PATCHBOARD_SIGNIN_SOURCE_LIMIT="many" is not a whole number of at least 1; using 50.')
+    warn.mockRestore()
   })
 })

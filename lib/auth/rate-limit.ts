@@ -6,8 +6,23 @@ export interface RateLimitRule {
   windowMs: number
 }
 
+const DEFAULT_SOURCE_LIMIT = 50
+
+/**
+ * Attempts one source address may make in the window: `PATCHBOARD_SIGNIN_SOURCE_LIMIT` (a whole number ≥ 1, e.g. for
+ * an office whose people all sign in through one NAT address), else 50. A value that is not such a number is named in
+ * a warning and the default applies.
+ */
+export function sourceLimitFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_SOURCE_LIMIT
+  const limit = Number(value)
+  if (Number.isInteger(limit) && limit >= 1) return limit
+  console.warn(`patchboard: PATCHBOARD_SIGNIN_SOURCE_LIMIT=${JSON.stringify(value)} is not a whole number of at least 1; using ${DEFAULT_SOURCE_LIMIT}.`)
+  return DEFAULT_SOURCE_LIMIT
+}
+
 /** One source address, whatever emails it tries. */
-export const SOURCE_LIMIT: RateLimitRule = { limit: 50, windowMs: 5 * 60_000 }
+export const SOURCE_LIMIT: RateLimitRule = { limit: sourceLimitFrom(process.env.PATCHBOARD_SIGNIN_SOURCE_LIMIT), windowMs: 5 * 60_000 }
 
 /**
  * Progressive delays per account: after `freeFailures` failed sign-ins for one email (from any source) inside
