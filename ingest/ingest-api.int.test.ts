@@ -16,6 +16,7 @@ import { listIngestHistory } from '@/lib/repositories/ingest-history'
 import { getQuarantined, listQuarantine } from '@/lib/repositories/quarantine'
 import { readHealth } from '@/lib/repositories/health'
 import { createActivationKey, revokeActivationKey } from '@/lib/services/activation-keys'
+import { requireAssetDetail } from '@/lib/services/details'
 import { openTestDatabase } from '@/test/database'
 
 let db: Database
@@ -226,6 +227,8 @@ describe('agent ingest API', () => {
     await send(postScans, ndjson([zoned('tz1', '2026-10-21T08:00:00Z', 'America/New_York'), zoned('tz1', '2026-10-20T20:00:00Z', 'Europe/Berlin')]))
     const zones = await db.query<{ asset_id: string; time_zone: string }>("SELECT asset_id, time_zone FROM assets FINAL WHERE asset_id IN ('tz1', 'tz2', 'tz3') ORDER BY asset_id")
     expect(zones).toEqual([{ asset_id: 'tz1', time_zone: 'America/New_York' }, { asset_id: 'tz3', time_zone: '' }])
+    // The asset detail (page fact, GET /api/v1/assets/{id}) shows it.
+    expect((await requireAssetDetail(db, admin, 'tz1')).timeZone).toBe('America/New_York')
   })
 
   it('accepts a gzipped JSON array with epoch-millisecond dates', async () => {

@@ -80,6 +80,8 @@ export interface AssetDetail extends AssetListRow {
   lastLoggedOnUser: string
   activatedAt: string
   missingSecurityCount: number
+  /** The IANA zone the asset's latest scan reported ('' when never). */
+  timeZone: string
 }
 
 /** One asset, or null when it does not exist or lies outside `scope` (callers answer 404 either way). */
@@ -87,7 +89,8 @@ export async function findAsset(db: Database, scope: QqlScope, id: string): Prom
   const inScope = assetScopeFilter(scope)
   const rows = await db.query<AssetDetail>(
     `SELECT ${ASSET_ROW_COLUMNS}, a.architecture AS architecture, a.ip_addresses AS ipAddresses,
-            a.last_logged_on_user AS lastLoggedOnUser, a.activated_at AS activatedAt, a.missing_security_count AS missingSecurityCount
+            a.last_logged_on_user AS lastLoggedOnUser, a.activated_at AS activatedAt, a.missing_security_count AS missingSecurityCount,
+            a.time_zone AS timeZone
      FROM assets AS a FINAL WHERE a.asset_id = {assetId:String} AND (${inScope.where}) LIMIT 1`,
     { assetId: id, ...inScope.params },
   )

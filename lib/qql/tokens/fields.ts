@@ -125,6 +125,14 @@ export const ASSET_FIELDS: FieldGroup = {
         'licence count by ascending activation time; every asset does on Free or a trial, or before licences are set up.',
       history: SINCE_V2,
     },
+    {
+      name: 'timeZone',
+      type: 'keyword',
+      sql: 'a.time_zone',
+      valueSource: 'a.time_zone',
+      description: "The asset's IANA time zone as its latest scan reported it (empty when never reported); jobs in the agent's time zone run in it.",
+      history: SINCE_V2,
+    },
   ],
 }
 

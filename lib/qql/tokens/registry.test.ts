@@ -17,7 +17,7 @@ describe('tokensFor', () => {
     expect(names('assets', 2)).toEqual([
       'id', 'name', 'operatingSystem', 'osFamily', 'architecture', 'tags.name', 'lastLoggedOnUser', 'interfaces.address',
       'scanDateTime', 'activatedDate', 'missingPatchCount', 'installedPatchCount', 'missingCriticalCount', 'missingSecurityCount',
-      'scanStatus', 'profile', 'scanOverdue', 'licensed', 'patch.status', 'patch.firstSeenDate', 'patch.installedDate', 'patch.id', 'patch.title', 'patch.qid',
+      'scanStatus', 'profile', 'scanOverdue', 'licensed', 'timeZone', 'patch.status', 'patch.firstSeenDate', 'patch.installedDate', 'patch.id', 'patch.title', 'patch.qid',
       'patch.cve', 'patch.kb', 'patch.vendor', 'patch.product', 'patch.appFamily', 'patch.category', 'patch.vendorSeverity',
       'patch.isSecurity', 'patch.isSuperseded', 'patch.rebootRequired', 'patch.downloadMethod', 'patch.architecture',
       'patch.publishedDate', 'patch.modifiedDate', 'patch.bulletin',
@@ -38,7 +38,8 @@ describe('tokensFor', () => {
     expect(findings).toContain('asset.tags.name')
     expect(findings).toContain('patch.vendorSeverity')
     expect(findings).not.toContain('patch.status')
-    expect(findings).toHaveLength(3 + 18 + 18)
+    expect(findings).toContain('asset.timeZone')
+    expect(findings).toHaveLength(3 + 19 + 18)
   })
 
   it('lists the job tokens, under the same names in version 1', () => {

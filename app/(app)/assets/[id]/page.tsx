@@ -41,6 +41,7 @@ export default async function AssetDetailPage({ params, searchParams }: Props) {
     ['Architecture', asset.architecture || '—'],
     ['IP addresses', asset.ipAddresses.join(', ') || '—'],
     ['Last logged-on user', asset.lastLoggedOnUser || '—'],
+    ['Time zone', asset.timeZone || "Not reported (jobs in the agent's time zone run in UTC)"],
     [timeHeader('Last scan', user.timeZone), formatDateTime(asset.lastScanAt, user.timeZone)],
     [
       'Assessment profile',
