@@ -1,4 +1,6 @@
-// Cells of the jobs list: the status (with "Partially configured" and the reason the server disabled it) and the latest run's progress bar.
+// Cells of the jobs list: the status (with "Partially configured" and the reason the server disabled it), run times, and the latest run's progress bar.
+import { formatDateTime } from '@/lib/format'
+import { EARLIEST_ZONE } from '@/lib/jobs/schedule'
 import type { JobView } from '@/lib/schemas/jobs'
 
 const PART_WORDS = { patches: 'patches', targets: 'targets', schedule: 'schedule' } as const
@@ -10,6 +12,20 @@ export function JobStatusCell({ job }: { job: JobView }) {
       {job.isAdvisory && <span className="tag">Advisory</span>}
       {job.missing.length > 0 && <span className="job-flag">Partially configured: no {job.missing.map((part) => PART_WORDS[part]).join(', no ')}</span>}
       {job.disabledReason && <span className="job-reason">{job.disabledReason}</span>}
+    </span>
+  )
+}
+
+/**
+ * A last or next run time: in the viewer's zone; for a job in the agent's time zone the slot's wall-clock time ("agent
+ * time"), since each asset runs it at that time in its own zone (the stored instant is when the slot first comes, UTC+14).
+ */
+export function JobRunTimeCell({ iso, job, timeZone, empty }: { iso: string | null; job: JobView; timeZone: string; empty: string }) {
+  if (!iso) return <span className="muted">{empty}</span>
+  if (job.schedule?.timeZone !== '') return <>{formatDateTime(iso, timeZone)}</>
+  return (
+    <span title="Each asset runs the job at this time in its own time zone">
+      {formatDateTime(iso, EARLIEST_ZONE)} <span className="muted">agent time</span>
     </span>
   )
 }

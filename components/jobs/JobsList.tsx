@@ -6,10 +6,10 @@ import { useCallback, useState } from 'react'
 import { useNotice } from '@/components/ui/Notice'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
-import { formatDateTime, timeHeader } from '@/lib/format'
+import { timeHeader } from '@/lib/format'
 import type { JobAction, JobView } from '@/lib/schemas/jobs'
 import { JobBulkActions, type BulkOutcome } from './JobBulkActions'
-import { JobProgressCell, JobStatusCell, JobTagsCell } from './JobCells'
+import { JobProgressCell, JobRunTimeCell, JobStatusCell, JobTagsCell } from './JobCells'
 import { JobRowActions } from './JobRowActions'
 import { JobsEmpty } from './JobsEmpty'
 import type { JobPage } from './jobs-api'
@@ -51,8 +51,8 @@ function columns(timeZone: string, onDone: Parameters<typeof JobRowActions>[0]['
       numeric: true,
       cell: (job) => (job.targets.tags.length === 0 ? <span className="muted">—</span> : `${job.taggedAssets.included.toLocaleString('en')} of ${job.taggedAssets.matched.toLocaleString('en')}`),
     },
-    { id: 'lastRun', header: timeHeader('Last run', timeZone), sortKey: 'lastRun', nowrap: true, cell: (job) => (job.lastRunAt ? formatDateTime(job.lastRunAt, timeZone) : <span className="muted">Never</span>) },
-    { id: 'nextRun', header: timeHeader('Next run', timeZone), sortKey: 'nextRun', nowrap: true, cell: (job) => (job.nextRunAt ? formatDateTime(job.nextRunAt, timeZone) : <span className="muted">—</span>) },
+    { id: 'lastRun', header: timeHeader('Last run', timeZone), sortKey: 'lastRun', nowrap: true, cell: (job) => <JobRunTimeCell iso={job.lastRunAt} job={job} timeZone={timeZone} empty="Never" /> },
+    { id: 'nextRun', header: timeHeader('Next run', timeZone), sortKey: 'nextRun', nowrap: true, cell: (job) => <JobRunTimeCell iso={job.nextRunAt} job={job} timeZone={timeZone} empty="—" /> },
     { id: 'progress', header: 'Progress', nowrap: true, cell: (job) => <JobProgressCell progress={job.progress} /> },
     { id: 'actions', header: 'Actions', hideable: false, cell: (job) => <JobRowActions job={job} onDone={onDone} /> },
   ]
