@@ -3,7 +3,7 @@ import type { Database } from '@/clickhouse/client'
 import type { QqlScope } from '@/lib/qql'
 import type { JobResultStatus, RunAssetStatus } from '@/lib/schemas/job-runs'
 import { effectiveStatusSource } from './job-runs'
-import { isoTime } from './jobs'
+import { isoTime } from './job-rows'
 import { pageParams, type SqlFilter } from './paging'
 import { withinScope } from './scope'
 

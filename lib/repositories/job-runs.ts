@@ -2,7 +2,7 @@
 import type { Database } from '@/clickhouse/client'
 import { FAILED_RUN_STATUSES, FINISHED_RUN_STATUSES, type RunAssetStatus } from '@/lib/schemas/job-runs'
 import type { DocumentIssue } from '@/ingest/schema/issues'
-import { isoTime } from './jobs'
+import { isoTime } from './job-rows'
 
 export type RunTrigger = 'schedule' | 'manual' | 'enable'
 

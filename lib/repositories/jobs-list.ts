@@ -1,6 +1,7 @@
 // The Jobs list: a page of jobs matching a compiled QQL filter and the list's filters, and the counts of a whole page in one query.
 import type { Database } from '@/clickhouse/client'
-import { fromRow, JOB_COLUMNS, ONE_OFF_SCHEDULES, type JobRow, type StoredJob } from './jobs'
+import { fromRow, JOB_COLUMNS, type JobRow } from './job-rows'
+import { ONE_OFF_SCHEDULES, type StoredJob } from './jobs'
 import { includedCondition, inAllScopes, scopesFromJson } from './job-targets'
 import { JOB_FIELDS } from '@/lib/qql/tokens/fields'
 import { pageParams, type ListPage, type SqlFilter } from './paging'
