@@ -3,12 +3,12 @@
 // shows disabled with the reason, and the banner says Free — for every user. Screenshots of the banner, the Licenses and
 // the Subscription pages; axe-core on both pages. Afterwards the install is put back as the later specs expect it (trial,
 // default profile interval, demo jobs enabled).
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
+import { expectNoSeriousViolations } from './pages/axe'
 import { JobsPage } from './pages/jobs-page'
-import { LoginPage } from './pages/login-page'
 import { ProfilesPage } from './pages/profiles-page'
+import { signIn } from './pages/session'
 import { LicensesPage, subscriptionBanner, SubscriptionPage } from './pages/subscription-page'
 import { UsersPage } from './pages/users-page'
 
@@ -21,12 +21,6 @@ test.describe.configure({ mode: 'serial' })
 /** What the later specs expect back: the subscription, the default profile's interval and the jobs that were enabled. */
 const before = { subscription: { tier: 'trial', expiresAt: null as string | null }, defaultIntervalHours: 4, enabledJobIds: [] as string[] }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login')
-  await new LoginPage(page).signIn(email, password)
-  await expect(page).toHaveURL(/\/dashboards\//)
-}
-
 /** State-changing API calls from the signed-in page: same origin, as the CSRF check wants. */
 function api(page: Page) {
   const origin = new URL(page.url()).origin
@@ -37,12 +31,6 @@ function api(page: Page) {
 async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   expect(response.status(), await response.text()).toBeLessThan(400)
   return (await response.json()) as T
-}
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-  expect(serious, what).toEqual([])
 }
 
 test('the admin creates a Patch Manager and puts the install on a paid subscription', async ({ page }) => {

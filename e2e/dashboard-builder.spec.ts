@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { DashboardPage } from './pages/dashboard-page'
-import { LoginPage } from './pages/login-page'
+import { signIn } from './pages/session'
 import { ImportDashboard, RebuildDialogPage, WidgetBuilder, WidgetLibrary } from './pages/widget-builder'
 
 test.describe.configure({ mode: 'serial' })
@@ -20,13 +20,6 @@ const LEGACY_NAME = 'Legacy (v1) — needs rebuild'
 function demoPassword(email: string): string {
   const lines = fs.readFileSync(path.join(process.env.PB_E2E_DATA_DIR!, 'initial-admin-password'), 'utf8').split('\n')
   return lines[lines.indexOf(email) + 1]
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  const login = new LoginPage(page)
-  await login.open()
-  await login.signIn(email, password)
-  await expect(page).toHaveURL(/\/dashboards(\/[0-9a-f-]{36})?/)
 }
 
 /** Serious or critical axe-core violations inside the open dialog. */

@@ -1,13 +1,13 @@
 // The job loop in Chromium: a Patch User's enabled weekly job on three assets with two patches, Run now on the Jobs list,
 // the demo agent (`agent:simulate --once`) against this server, the progress page's counts, donut, table and filters,
 // an export of the run, and the assets' missing counts lower on Assets; axe-core and screenshots of the progress page.
-import AxeBuilder from '@axe-core/playwright'
 import { execFileSync } from 'node:child_process'
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
+import { seriousViolations } from './pages/axe'
 import { JobProgressPage } from './pages/job-progress-page'
 import { JobsPage } from './pages/jobs-page'
-import { LoginPage } from './pages/login-page'
+import { signIn } from './pages/session'
 import { UsersPage } from './pages/users-page'
 
 const USER = { email: 'agent.user@e2e.test', name: 'Priya Patch', role: 'Patch User', tags: ['Site-Pune'], password: 'agent-e2e-password-1234' }
@@ -15,17 +15,7 @@ const JOB = 'Pune weekly browser patches'
 
 test.describe.configure({ mode: 'serial' })
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login')
-  await new LoginPage(page).signIn(email, password)
-  await expect(page).toHaveURL(/\/dashboards\//)
-}
-
 /** Serious and critical axe-core violations of the page as it is now, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
-}
 
 /** API calls from the signed-in page: same origin, as the CSRF check wants. */
 async function call<T>(page: Page, method: 'get' | 'post', path: string, data?: unknown): Promise<T> {

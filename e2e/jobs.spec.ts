@@ -1,12 +1,13 @@
 // Jobs in Chromium: a Patch User creates a weekly job from three selected assets through the wizard and enables it; the wizard
 // keeps what was typed when the server refuses a step; Patch Security creates an advisory a Patch Manager assigns; a Reader
 // sees the list without edit actions; axe-core on the list and each wizard step; screenshots of each.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { AppShell } from './pages/app-shell'
+import { expectNoSeriousViolations } from './pages/axe'
 import { JobsPage, JobWizardPage } from './pages/jobs-page'
 import { LoginPage } from './pages/login-page'
+import { signIn } from './pages/session'
 import { UsersPage } from './pages/users-page'
 
 const PASSWORD = 'jobs-e2e-password-1234'
@@ -18,18 +19,6 @@ const JOB = 'Berlin weekly security updates'
 const ADVISORY = 'Advisory: urgent browser fix'
 
 test.describe.configure({ mode: 'serial' })
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login')
-  await new LoginPage(page).signIn(email, password)
-  await expect(page).toHaveURL(/\/dashboards\//)
-}
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-  expect(serious, what).toEqual([])
-}
 
 test('the admin creates the jobs users', async ({ page }) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password)

@@ -2,11 +2,11 @@
 // install starts with and sees it in the list (a too-short interval and a taken tag are refused at their fields); a Reader
 // sees the list without manage actions; an asset's detail page and the Assets list show the effective profile; axe-core
 // on the page and the dialog; screenshots of each state.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
-import { LoginPage } from './pages/login-page'
+import { expectNoSeriousViolations } from './pages/axe'
 import { ProfilesPage } from './pages/profiles-page'
+import { signIn } from './pages/session'
 import { UsersPage } from './pages/users-page'
 
 const PASSWORD = 'profiles-e2e-password-1234'
@@ -15,18 +15,6 @@ const READER = { email: 'profiles.reader@e2e.test', name: 'Rolf Reader', role: '
 const PROFILE = { name: 'Servers every 6 h', tags: ['Servers'], intervalHours: 6 }
 
 test.describe.configure({ mode: 'serial' })
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login')
-  await new LoginPage(page).signIn(email, password)
-  await expect(page).toHaveURL(/\/dashboards\//)
-}
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
-  expect(serious, what).toEqual([])
-}
 
 test('the admin creates the profiles users', async ({ page }) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password)

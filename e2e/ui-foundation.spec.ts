@@ -1,11 +1,11 @@
 // UI foundation in Chromium: dialogs instead of window.confirm, the dark theme kept with the user, the 768 px tablet layout,
 // and an axe-core check of every page (no serious or critical violations) in the light and the dark theme.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { E2E_ADMIN } from '../playwright.config'
 import { AccountPage } from './pages/account-page'
 import { ActivationKeysPage } from './pages/activation-keys-page'
 import { AppShell } from './pages/app-shell'
+import { seriousViolations } from './pages/axe'
 import { LoginPage } from './pages/login-page'
 import { UsersPage } from './pages/users-page'
 
@@ -23,12 +23,6 @@ async function signInAsAdmin(page: Page): Promise<void> {
 }
 
 /** Serious and critical axe violations of the page as it is now, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`)
-}
 
 test('deleting a user and revoking a key ask in a dialog (Escape cancels), never with window.confirm', async ({ page }) => {
   const nativeDialogs: string[] = []
