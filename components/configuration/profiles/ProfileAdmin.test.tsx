@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ProfileView } from '@/lib/schemas/profiles'
 import { ProfileAdmin } from './ProfileAdmin'
+import { stubResizeObserver } from '@/test/jsdom-layout'
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: vi.fn() }) }))
 
@@ -17,11 +18,7 @@ const SERVERS: ProfileView = { ...base, id: '6f1c8a52-9d0e-4f7b-a3c4-1b2d3e4f5a6
 const asReader = (profile: ProfileView): ProfileView => ({ ...profile, actions: [] })
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver
+  stubResizeObserver()
 })
 afterEach(() => {
   cleanup()

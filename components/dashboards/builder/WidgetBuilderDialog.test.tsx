@@ -10,16 +10,11 @@ import type { WidgetResult } from '@/widgets/result'
 import { widgetSchema, type Widget } from '@/widgets/schema'
 import { PREVIEW_DELAY_MS } from './useWidgetPreview'
 import { WidgetBuilderDialog } from './WidgetBuilderDialog'
+import { stubRangeRects, stubResizeObserver } from '@/test/jsdom-layout'
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver
-  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 16, right: 8, width: 8, height: 16, toJSON: () => ({}) })
-  Range.prototype.getClientRects = () => Object.assign([rect()], { item: () => rect() }) as unknown as DOMRectList
-  Range.prototype.getBoundingClientRect = rect as unknown as () => DOMRect
+  stubResizeObserver()
+  stubRangeRects()
 })
 
 let answer: (widget: Widget) => WidgetResult

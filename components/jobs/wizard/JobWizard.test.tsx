@@ -9,19 +9,14 @@ import { jobInputSchema } from '@/lib/schemas/jobs'
 import type { JobView } from '@/lib/schemas/jobs'
 import { emptyValues, valuesFromJob } from './form-model'
 import { JobWizard } from './JobWizard'
+import { stubRangeRects, stubResizeObserver } from '@/test/jsdom-layout'
 
 const push = vi.fn()
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push, refresh: vi.fn() }) }))
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver
-  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 16, right: 8, width: 8, height: 16, toJSON: () => ({}) })
-  Range.prototype.getClientRects = () => Object.assign([rect()], { item: () => rect() }) as unknown as DOMRectList
-  Range.prototype.getBoundingClientRect = rect as unknown as () => DOMRect
+  stubResizeObserver()
+  stubRangeRects()
 })
 
 type Handler = (url: string, body: unknown) => { status: number; body: unknown }

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { gridData, type ColumnDef } from './columns'
 import { DataGrid } from './DataGrid'
 import { layoutStorageKey } from './layout'
+import { stubResizeObserver } from '@/test/jsdom-layout'
 
 interface Person {
   id: string
@@ -28,11 +29,7 @@ const COLUMNS: ColumnDef<Person>[] = [
 
 beforeAll(() => {
   // Radix measures its popover's anchor; jsdom has no ResizeObserver.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver
+  stubResizeObserver()
 })
 
 afterEach(() => {
