@@ -11,7 +11,7 @@ const BROWSER_SAFE_LIB = ['lib/schemas/**', 'lib/auth/user.ts', 'lib/auth/passwo
 /** The widget modules the browser runs (configs, ECharts options, drill-down, rebuild, dashboard files); the rest of widgets/ builds SQL. */
 const BROWSER_SAFE_WIDGETS = [
   'widgets/schema.ts', 'widgets/*/schema.ts', 'widgets/*/options.ts', 'widgets/shared/tokens.ts', 'widgets/*/data.ts', 'widgets/result.ts',
-  'widgets/echarts.ts', 'widgets/present.ts', 'widgets/drill-down.ts', 'widgets/rebuild.ts', 'widgets/dashboard.ts', 'widgets/defaults.ts',
+  'widgets/echarts.ts', 'widgets/present.ts', 'widgets/drill-down.ts', 'widgets/rebuild.ts', 'widgets/dashboard.ts', 'widgets/layouts.ts', 'widgets/defaults.ts',
 ]
 const ELEMENTS = [
   { type: 'qql', pattern: 'lib/qql/**' },
