@@ -1,6 +1,7 @@
-// A dashboard's definition (widgets apart from their layout, as Grafana's v2 schema) and its export file: a versioned
+// A dashboard's definition (widgets apart from their layouts, as Grafana's v2 schema) and its export file: a versioned
 // envelope with a marker key; import refuses newer files, migrates older ones, regenerates ids and reports what it dropped.
 import { z } from 'zod'
+import { completeNarrowLayout, GRID_COLUMNS, gridLabel, NARROW_BREAKPOINTS, placementIssues, type Breakpoint, type NarrowLayouts } from './layouts'
 import { dashboardFiltersSchema, widgetSchema, type Widget } from './schema'
 
 export const layoutItemSchema = z.object({
@@ -12,13 +13,19 @@ export const layoutItemSchema = z.object({
 })
 export type LayoutItem = z.infer<typeof layoutItemSchema>
 
+const layoutSchema = z.array(layoutItemSchema).max(60)
+/** Layouts an author arranged at a narrower breakpoint (md: 6 columns, xs: 1); a breakpoint without one is derived from `layout`. */
+export const narrowLayoutsSchema = z.strictObject({ md: layoutSchema.optional(), xs: layoutSchema.optional() })
+
 export const dashboardDefinitionSchema = z
   .object({
     name: z.string().trim().min(1, 'a dashboard needs a name').max(200),
     description: z.preprocess((v) => (v === null ? undefined : v), z.string().max(2000).default('')),
     widgets: z.array(widgetSchema).max(60),
     /** One item per widget: where it sits on the 12-column grid. */
-    layout: z.array(layoutItemSchema).max(60),
+    layout: layoutSchema,
+    /** Optional: one item per widget on each narrower grid the author arranged (components/dashboards/DashboardGrid.tsx). */
+    layouts: z.preprocess((v) => (v === null ? undefined : v), narrowLayoutsSchema.optional()),
     filters: z.preprocess((v) => (v === null ? undefined : v), dashboardFiltersSchema.default({ query: '', tags: [] })),
     /** Auto-refresh interval; 0 = off. */
     refreshSeconds: z.preprocess((v) => (v === null ? undefined : v), z.number().int().min(0).max(86_400).default(0)),
@@ -29,13 +36,14 @@ export const dashboardDefinitionSchema = z
       if (ids.has(widget.id)) ctx.addIssue({ code: 'custom', path: ['widgets', index, 'id'], message: `widget id ${widget.id} is used twice` })
       ids.add(widget.id)
     })
-    const placed = new Set<string>()
-    dashboard.layout.forEach((item, index) => {
-      if (!ids.has(item.widgetId)) ctx.addIssue({ code: 'custom', path: ['layout', index, 'widgetId'], message: `no widget ${item.widgetId} on this dashboard` })
-      if (placed.has(item.widgetId)) ctx.addIssue({ code: 'custom', path: ['layout', index, 'widgetId'], message: `widget ${item.widgetId} is placed twice` })
-      placed.add(item.widgetId)
-    })
-    for (const id of ids) if (!placed.has(id)) ctx.addIssue({ code: 'custom', path: ['layout'], message: `widget ${id} has no place on the grid` })
+    const check = (layout: LayoutItem[], breakpoint: Breakpoint, path: (string | number)[]) => {
+      for (const issue of placementIssues(layout, [...ids], breakpoint)) ctx.addIssue({ code: 'custom', path: [...path, ...(issue.at ?? [])], message: issue.message })
+    }
+    check(dashboard.layout, 'lg', ['layout'])
+    for (const breakpoint of NARROW_BREAKPOINTS) {
+      const layout = dashboard.layouts?.[breakpoint]
+      if (layout) check(layout, breakpoint, ['layouts', breakpoint])
+    }
   })
 export type DashboardDefinition = z.infer<typeof dashboardDefinitionSchema>
 
@@ -43,9 +51,10 @@ export type DashboardDefinition = z.infer<typeof dashboardDefinitionSchema>
 export const EXPORT_MARKER = '$patchboardDashboard'
 /**
  * Version of the FILE format (not of the QQL tokens: each widget carries its own `tokenVersion`).
- * 1: each widget carried its grid position (`position: {x, y, w, h}`); 2: widgets and layout apart.
+ * 1: each widget carried its grid position (`position: {x, y, w, h}`); 2: widgets and layout apart; 3: optional saved
+ * layouts of the narrower breakpoints (`layouts: {md?, xs?}`).
  */
-export const EXPORT_FILE_VERSION = 2
+export const EXPORT_FILE_VERSION = 3
 
 export interface DashboardExport {
   [EXPORT_MARKER]: true
@@ -65,6 +74,8 @@ const FILE_MIGRATIONS: Record<number, (dashboard: Record<string, unknown>) => Re
     const layout = widgets.map((widget) => ({ widgetId: widget.id, ...(widget.position as object) }))
     return { ...dashboard, widgets: widgets.map(({ position: _position, ...widget }) => widget), layout }
   },
+  // A version-2 file has no narrower layouts: every breakpoint below 12 columns stays derived, as it was shown.
+  2: (dashboard) => dashboard,
 }
 
 export type ImportResult =
@@ -126,7 +137,41 @@ export function importDashboard(file: unknown, newId: () => string = () => crypt
     layout.push({ widgetId: widget.id, x: 0, y: bottom, w: 6, h: 4 })
     bottom += 4
   }
-  const parsed = dashboardDefinitionSchema.safeParse({ ...source, widgets, layout })
+  const layouts = importNarrowLayouts(source.layouts, ids, layout, dropped)
+  const parsed = dashboardDefinitionSchema.safeParse({ ...source, widgets, layout, layouts })
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'dashboard'}: ${issue.message}`).join('; ') }
   return { ok: true, dashboard: parsed.data, dropped, migratedFrom: version < EXPORT_FILE_VERSION ? version : null }
+}
+
+/**
+ * The file's narrower layouts with the new widget ids: items that are invalid, of no imported widget, placed twice or past
+ * that grid's edge are dropped and named; the rest is completed below (a layout with nothing left stays derived).
+ */
+function importNarrowLayouts(candidate: unknown, ids: ReadonlyMap<string, string>, wide: readonly LayoutItem[], dropped: string[]): NarrowLayouts | undefined {
+  if (candidate === undefined || candidate === null) return undefined
+  if (typeof candidate !== 'object' || Array.isArray(candidate)) {
+    dropped.push('the narrower layouts: not an object of breakpoint layouts')
+    return undefined
+  }
+  const layouts: NarrowLayouts = {}
+  for (const [name, items] of Object.entries(candidate)) {
+    const breakpoint = NARROW_BREAKPOINTS.find((one) => one === name)
+    if (breakpoint === undefined || !Array.isArray(items)) {
+      dropped.push(`the layout for "${name}": ${breakpoint === undefined ? `this release saves layouts for ${NARROW_BREAKPOINTS.join(' and ')} only` : 'not a list of layout items'}`)
+      continue
+    }
+    const kept: LayoutItem[] = []
+    for (const item of items) {
+      const parsed = layoutItemSchema.safeParse(item)
+      const id = parsed.success ? ids.get(parsed.data.widgetId) : undefined
+      const fits = parsed.success && parsed.data.x + parsed.data.w <= GRID_COLUMNS[breakpoint]
+      if (!parsed.success || id === undefined || !fits || kept.some((one) => one.widgetId === id)) {
+        dropped.push(`${breakpoint} layout item ${JSON.stringify(item)}: ${parsed.success && id !== undefined && !fits ? `past the edge of ${gridLabel(breakpoint)}` : 'no importable widget of its own'}`)
+        continue
+      }
+      kept.push({ ...parsed.data, widgetId: id })
+    }
+    if (kept.length > 0) layouts[breakpoint] = completeNarrowLayout(kept, wide, GRID_COLUMNS[breakpoint])
+  }
+  return Object.keys(layouts).length > 0 ? layouts : undefined
 }

@@ -20,7 +20,7 @@ import { DashboardFileMenuItems } from './file/DashboardFileMenuItems'
 import { RebuildDialog } from './rebuild/RebuildDialog'
 import { RebuildWidgetButton } from './rebuild/RebuildWidgetButton'
 import { EditTools, WidgetEditMenu } from './EditTools'
-import { completeLayout, withWidget } from './layout'
+import { completeLayout, completeLayouts, withBreakpointLayout, withWidget } from './layout'
 import { useDashboardData } from './useDashboardData'
 import { WidgetCard } from './WidgetCard'
 import { WidgetExportMenu } from './WidgetExportMenu'
@@ -59,7 +59,7 @@ export function DashboardScreen({ dashboard: initial, timeZone, canDownload, pri
   const data = useDashboardData(saved.id, filters, print ? 0 : refreshSeconds)
 
   const definition = editing ? draft : saved.definition
-  const layout = useMemo(() => completeLayout(definition), [definition])
+  const layouts = useMemo(() => completeLayouts(definition), [definition])
   const applied = filters ?? data.data?.filters ?? saved.definition.filters
   const results = useMemo(() => new Map((data.data?.results ?? []).map((result) => [result.widgetId, result])), [data.data])
   const dirty = editing && JSON.stringify(draft) !== JSON.stringify(saved.definition)
@@ -85,7 +85,7 @@ export function DashboardScreen({ dashboard: initial, timeZone, canDownload, pri
 
   async function save() {
     setSaving(true)
-    const result = await callApi<DashboardView>('PUT', `/api/v1/dashboards/${saved.id}`, { revision: saved.revision, definition: { ...draft, layout: completeLayout(draft) } })
+    const result = await callApi<DashboardView>('PUT', `/api/v1/dashboards/${saved.id}`, { revision: saved.revision, definition: { ...draft, ...completeLayouts(draft) } })
     setSaving(false)
     if (result.ok) {
       setSaved(result.data)
@@ -232,7 +232,7 @@ export function DashboardScreen({ dashboard: initial, timeZone, canDownload, pri
           This dashboard has no widgets yet.{saved.canEdit ? ' Choose “Edit layout”, then add one.' : ''}
         </div>
       ) : (
-        <DashboardGrid layout={layout} editing={editing} onLayoutChange={(next) => setDraft((current) => ({ ...current, layout: next }))} ready={ready}>
+        <DashboardGrid layout={layouts.layout} layouts={layouts.layouts} editing={editing} onLayoutChange={(breakpoint, next) => setDraft((current) => withBreakpointLayout(current, breakpoint, next))} ready={ready}>
           {cards}
         </DashboardGrid>
       )}

@@ -1,7 +1,8 @@
-// Dashboard layout arithmetic: every widget placed once, new widgets below the rest, the 6- and 1-column tablet/phone grids.
+// Dashboard layout arithmetic: every widget placed once on every saved layout, new widgets below the rest, the 6- and
+// 1-column tablet/phone grids derived until arranged, and an author's arrangement of one breakpoint.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_DASHBOARD, DEFAULT_WIDGETS } from '@/widgets/defaults'
-import { completeLayout, derivedLayout, withWidget } from './layout'
+import { completeLayout, completeLayouts, derivedLayout, withBreakpointLayout, withWidget } from './layout'
 
 const count = DEFAULT_WIDGETS.assetsMissingCritical
 const bar = DEFAULT_WIDGETS.missingBySeverity
@@ -17,6 +18,40 @@ describe('completeLayout', () => {
       { widgetId: count.id, x: 0, y: 0, w: 3, h: 3 },
       { widgetId: bar.id, x: 0, y: 3, w: 6, h: 4 },
     ])
+  })
+})
+
+describe('completeLayouts', () => {
+  it('completes every saved narrower layout against the 12-column one, and leaves unsaved ones derived', () => {
+    const md = [{ widgetId: bar.id, x: 0, y: 0, w: 6, h: 2 }, { widgetId: 'removed', x: 0, y: 2, w: 6, h: 2 }]
+    const layouts = completeLayouts({ widgets: [count, bar], layout: [{ widgetId: count.id, x: 0, y: 0, w: 3, h: 3 }], layouts: { md } })
+    expect(layouts.layout).toEqual([{ widgetId: count.id, x: 0, y: 0, w: 3, h: 3 }, { widgetId: bar.id, x: 0, y: 3, w: 6, h: 4 }])
+    // The count card (3 of 12) comes below the arranged bar card at half of the 6 columns.
+    expect(layouts.layouts).toEqual({ md: [{ widgetId: bar.id, x: 0, y: 0, w: 6, h: 2 }, { widgetId: count.id, x: 0, y: 2, w: 3, h: 3 }] })
+    expect(completeLayouts(DEFAULT_DASHBOARD).layouts).toEqual({})
+  })
+})
+
+describe('withBreakpointLayout', () => {
+  const md = [{ widgetId: bar.id, x: 0, y: 0, w: 6, h: 2 }]
+  const xs = [{ widgetId: bar.id, x: 0, y: 0, w: 1, h: 5 }]
+
+  it('saves the arranged breakpoint and leaves the others as they are', () => {
+    const wide = DEFAULT_DASHBOARD.layout
+    const once = withBreakpointLayout(DEFAULT_DASHBOARD, 'md', md)
+    expect(once.layout).toBe(wide)
+    expect(once.layouts).toEqual({ md })
+    const twice = withBreakpointLayout(once, 'xs', xs)
+    expect(twice.layouts).toEqual({ md, xs })
+    const moved = [{ ...wide[0], y: 20 }, ...wide.slice(1)]
+    expect(withBreakpointLayout(twice, 'lg', moved)).toEqual({ ...twice, layout: moved })
+  })
+
+  it('forgets a narrower layout on null (that breakpoint follows the wide one again), leaving no empty map behind', () => {
+    const both = withBreakpointLayout(withBreakpointLayout(DEFAULT_DASHBOARD, 'md', md), 'xs', xs)
+    expect(withBreakpointLayout(both, 'md', null).layouts).toEqual({ xs })
+    expect(withBreakpointLayout(withBreakpointLayout(both, 'md', null), 'xs', null)).toEqual(DEFAULT_DASHBOARD)
+    expect(withBreakpointLayout(DEFAULT_DASHBOARD, 'lg', null)).toBe(DEFAULT_DASHBOARD)
   })
 })
 

@@ -1,6 +1,7 @@
-// Dashboard layout arithmetic (pure): every widget placed once, added widgets below the rest, and the narrower grids
-// (6 and 1 columns) derived from the saved 12-column layout.
+// Dashboard layout arithmetic (pure): every widget placed once on every saved layout, added widgets below the rest, the
+// narrower grids (6 and 1 columns) derived from the 12-column layout until an author arranges them, and such an edit.
 import type { DashboardDefinition, LayoutItem } from '@/widgets/dashboard'
+import { bottomOf, completeNarrowLayout, GRID_COLUMNS, mapNarrowLayouts, narrowWidth, type Breakpoint, type NarrowLayouts } from '@/widgets/layouts'
 import type { Widget } from '@/widgets/schema'
 
 /** A react-grid-layout item. */
@@ -12,7 +13,6 @@ export interface GridItem {
   h: number
 }
 
-const bottomOf = (layout: readonly LayoutItem[]) => layout.reduce((max, item) => Math.max(max, item.y + item.h), 0)
 const defaultSize = (widget: Widget) => (widget.type === 'count' ? { w: 3, h: 3 } : { w: 6, h: 4 })
 
 /** Every widget placed once: layout items of removed widgets dropped, widgets the layout misses put below the others. */
@@ -29,6 +29,24 @@ export function completeLayout(definition: Pick<DashboardDefinition, 'widgets' |
       return item
     }),
   ]
+}
+
+/** The 12-column layout and every saved narrower one complete (a widget added or removed in any of them); absent ones stay derived. */
+export function completeLayouts(definition: Pick<DashboardDefinition, 'widgets' | 'layout' | 'layouts'>): { layout: LayoutItem[]; layouts: NarrowLayouts } {
+  const layout = completeLayout(definition)
+  return { layout, layouts: mapNarrowLayouts(definition.layouts, (narrow, breakpoint) => completeNarrowLayout(narrow, layout, GRID_COLUMNS[breakpoint])) }
+}
+
+/**
+ * The definition with the layout an author arranged at `breakpoint`: the 12-column one replaced, or a narrower one saved
+ * (the others stay); `null` forgets a narrower one, so that breakpoint follows the 12-column layout again.
+ */
+export function withBreakpointLayout<T extends Pick<DashboardDefinition, 'layout' | 'layouts'>>(definition: T, breakpoint: Breakpoint, layout: LayoutItem[] | null): T {
+  if (breakpoint === 'lg') return layout ? { ...definition, layout } : definition
+  const { [breakpoint]: _old, ...others } = definition.layouts ?? {}
+  const layouts: NarrowLayouts = layout ? { ...others, [breakpoint]: layout } : others
+  const { layouts: _layouts, ...rest } = definition
+  return (Object.keys(layouts).length > 0 ? { ...rest, layouts } : rest) as T
 }
 
 /** The draft with `widget` added below everything, or replaced in place when its id is already there. */
@@ -55,7 +73,7 @@ export function derivedLayout(layout: readonly LayoutItem[], cols: number): Grid
     x = 0
   }
   for (const item of [...layout].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const w = cols === 1 || item.w > 5 ? cols : Math.max(1, Math.floor(cols / 2))
+    const w = narrowWidth(item.w, cols)
     if (x + w > cols) closeRow()
     const placed = { i: item.widgetId, x, y, w, h: item.h }
     items.push(placed)

@@ -20,6 +20,7 @@ import {
 } from '@/lib/repositories/dashboards'
 import { getSetting } from '@/lib/repositories/settings'
 import { dashboardDefinitionSchema, type DashboardDefinition } from '@/widgets/dashboard'
+import { mapNarrowLayouts } from '@/widgets/layouts'
 import { widgetSchema, type Widget } from '@/widgets/schema'
 
 /** The setting naming the default "Patch Management" dashboard (created once, lib/services/dashboards-setup.ts). */
@@ -74,12 +75,14 @@ export function readDefinition(record: DashboardRecord): StoredDefinition {
     }
   }
   const ids = new Set(widgets.map((widget) => widget.id))
+  const layouts = mapNarrowLayouts(stored.layouts, (layout) => layout.filter((item) => ids.has(item.widgetId)))
   return {
     definition: {
       name: record.name,
       description: record.description,
       widgets,
       layout: (stored.layout ?? []).filter((item) => ids.has(item.widgetId)),
+      ...(Object.keys(layouts).length > 0 && { layouts }),
       filters: stored.filters ?? { query: '', tags: [] },
       refreshSeconds: stored.refreshSeconds ?? 0,
     },
@@ -91,7 +94,7 @@ export function readDefinition(record: DashboardRecord): StoredDefinition {
 export const fileSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'dashboard'
 
 const storedJson = (definition: DashboardDefinition) =>
-  JSON.stringify({ widgets: definition.widgets, layout: definition.layout, filters: definition.filters, refreshSeconds: definition.refreshSeconds })
+  JSON.stringify({ widgets: definition.widgets, layout: definition.layout, layouts: definition.layouts, filters: definition.filters, refreshSeconds: definition.refreshSeconds })
 
 /** Own and shared dashboards; Administrators (dashboards.editAny) open every dashboard. */
 export const mayView = (user: SessionUser, dashboard: Pick<DashboardRecord, 'ownerId' | 'shared'>) => dashboard.ownerId === user.id || dashboard.shared || can(user, 'dashboards.editAny')
@@ -250,6 +253,7 @@ export async function duplicateDashboard(db: Database, user: SessionUser, id: st
     name: body.name ?? `${definition.name} (copy)`,
     widgets: definition.widgets.map((widget) => ({ ...widget, id: ids.get(widget.id)! })),
     layout: definition.layout.map((item) => ({ ...item, widgetId: ids.get(item.widgetId)! })),
+    layouts: mapNarrowLayouts(definition.layouts, (layout) => layout.map((item) => ({ ...item, widgetId: ids.get(item.widgetId)! }))),
   }
   return viewOf(db, user, await createDashboardRecord(db, user, user, copy, false, 'dashboard.duplicate'))
 }
