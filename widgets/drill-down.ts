@@ -35,7 +35,10 @@ export function groupClause(entity: ListEntity, groupBy: GroupBy, key: string, s
   const token = groupBy.token
   if (key === OTHER_KEY) {
     const others = shown.filter((candidate) => candidate !== OTHER_KEY)
-    return others.length === 0 ? null : `NOT ${token}: [${others.map((value) => `\`${value.replace(/[`\\]/g, '\\$&')}\``).join(', ')}]`
+    if (others.length === 0) return null
+    // A date group is a day, week or month range each (a week's key is its Monday).
+    if (check.token.type === 'date') return `NOT (${others.map((value) => groupClause(entity, groupBy, value, [])).join(' OR ')})`
+    return `NOT ${token}: [${others.map((value) => `\`${value.replace(/[`\\]/g, '\\$&')}\``).join(', ')}]`
   }
   if (check.token.type === 'boolean') return `${token}: ${key}`
   if (check.token.type === 'date') {
@@ -77,7 +80,8 @@ export function drillDown(widget: Widget, filters: DashboardFilters, click: Poin
     if (clause !== null) clauses.push(clause)
   }
   if (current.type === 'bar' && current.stackBy !== null && click !== null) {
-    const clause = groupClause(entity, current.stackBy, click.series, [])
+    // The "Other" segment: none of the stack values shown as their own segment.
+    const clause = groupClause(entity, current.stackBy, click.series, grid.series.map((series) => series.key))
     if (clause !== null) clauses.push(clause)
   }
   const extra = clauses.filter((text) => text.trim() !== '').map((text) => parsed(text, entity))

@@ -22,8 +22,8 @@ describe('widgetSchema', () => {
     expect(issues({ type: 'pie', entity: 'history', series: 'compliance' })).toEqual(['series: this widget type shows timeToPatch, failedInstalls'])
     expect(issues({ type: 'count', entity: 'assets', groupBy: { token: 'osFamily' } })).toEqual(['groupBy: this widget type shows one value'])
     expect(issues({ type: 'count', entity: 'assets', tokenVersion: 7 })).toEqual(['tokenVersion: token version must be one of 1, 2'])
-    expect(issues({ type: 'bar', entity: 'assets', groupBy: { token: 'osFamily' }, stackBy: { token: 'architecture' }, other: true })).toEqual([
-      'other: a stacked bar chart has no "Other" bucket',
+    expect(issues({ type: 'bar', entity: 'assets', groupBy: { token: 'osFamily' }, stackBy: { token: 'architecture' }, other: true, stackLimit: 21 })).toEqual([
+      'stackLimit: stack segments shown is a whole number from 1 to 20',
     ])
   })
 

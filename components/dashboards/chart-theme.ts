@@ -2,9 +2,11 @@
 // keys in the theme's severity colours everywhere, other groups in the token palette unless the author chose a colour.
 import type { WidgetChartOption } from '@/widgets/echarts'
 import type { Widget } from '@/widgets/schema'
+import { OTHER_KEY } from '@/widgets/shared/data'
 
-/** Group keys whose colour is the product's, not the widget's: Critical is red and Low green on every chart. */
+/** Group keys whose colour is the product's, not the widget's: Critical is red and Low green on every chart, "Other" neutral. */
 const SEMANTIC_TOKENS: Record<string, string> = {
+  [OTHER_KEY]: '--chart-other',
   Critical: '--sev-critical',
   Important: '--sev-important',
   Moderate: '--sev-moderate',

@@ -1,10 +1,12 @@
-// Bar widget ECharts option: one bar per group (vertical or horizontal), one series per stack value or history series.
+// Bar widget ECharts option: one bar per group (vertical or horizontal), one series per stack value or history series;
+// "Other" (bar or stack segment) last, in the neutral colour.
 import type { WidgetChartOption } from '../echarts'
 import type { BarWidget } from '../schema'
 import { keyLabel, type Grid } from '../shared/data'
 import { formatValue, groupColor } from '../shared/options'
 
-export function barOption(widget: BarWidget, grid: Grid): WidgetChartOption {
+/** Reads only how bars look, so a multi-series chart of bars uses it too. */
+export function barOption(widget: Pick<BarWidget, 'type' | 'stackBy' | 'orientation' | 'display'>, grid: Grid): WidgetChartOption {
   const stacked = widget.stackBy !== null
   const single = grid.series.length === 1 && !stacked
   const categories = { type: 'category' as const, data: grid.keys.map(keyLabel), axisLabel: { width: 160, overflow: 'truncate' as const } }

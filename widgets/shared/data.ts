@@ -89,7 +89,9 @@ export function widgetGrid(widget: Widget, rows: readonly ResultRow[], options: 
       pick: (key) => value(rows.find((row) => row.s === index && row.k1 === key), widget.metric, 0),
     }))
   } else if (widget.type === 'bar' && widget.stackBy !== null) {
-    const stacks = [...new Set(rows.map((row) => row.k2))].sort(keyComparator({ ...widget, groupBy: widget.stackBy }))
+    const byStack = keyComparator({ ...widget, groupBy: widget.stackBy })
+    // The "Other" segment last (top of the stack, end of the legend).
+    const stacks = [...new Set(rows.map((row) => row.k2))].sort((a, b) => Number(a === OTHER_KEY) - Number(b === OTHER_KEY) || byStack(a, b))
     series = stacks.map((stack) => ({ key: stack, label: keyLabel(stack), pick: (key) => value(rows.find((row) => row.k1 === key && row.k2 === stack), widget.metric, 0) }))
   } else {
     let offset = 0

@@ -1,9 +1,9 @@
 // The query of a single-series grouped widget (bar, pie, line, table): a history series, or the metric per group.
-import type { GroupBy, Metric, Widget } from '../schema'
+import type { Metric, Widget } from '../schema'
 import { historyBranch } from '../history/query'
-import { aggregateBranch, type BuildContext, type BuiltQuery } from './query'
+import { aggregateBranch, type AggregateRequest, type BuildContext, type BuiltQuery } from './query'
 
-export function groupedQuery(widget: Widget, context: BuildContext, extra: { stackBy?: GroupBy | null; metrics?: readonly Metric[] } = {}): BuiltQuery {
+export function groupedQuery(widget: Widget, context: BuildContext, extra: { stackBy?: AggregateRequest['stackBy']; metrics?: readonly Metric[] } = {}): BuiltQuery {
   if (widget.entity === 'history') return historyBranch(widget.series ?? 'compliance', widget.query, widget.days, context)
   return aggregateBranch(
     {

@@ -1,8 +1,11 @@
 // Shared pieces of widget option builders: number formatting, threshold colours, the palette, click data on points.
 import type { Display, Thresholds } from '../schema'
+import { OTHER_KEY } from './data'
 
 /** Colour-blind-safe palette (Okabe–Ito order) for groups without a colour of their own. */
 export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999', '#5e35b1']
+/** The neutral colour of an "Other" bucket (a bar, slice or stack segment), apart from the palette's group colours. */
+export const OTHER_COLOR = '#8a94a3'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
@@ -24,7 +27,7 @@ export function thresholdColor(thresholds: Thresholds | null, value: number | nu
 }
 
 export function groupColor(display: Display, key: string, index: number): string {
-  return display.colors[key] ?? PALETTE[index % PALETTE.length]
+  return display.colors[key] ?? (key === OTHER_KEY ? OTHER_COLOR : PALETTE[index % PALETTE.length])
 }
 
 /**

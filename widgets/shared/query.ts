@@ -125,7 +125,8 @@ export interface AggregateRequest {
   source: string
   series: number
   groupBy: GroupBy | null
-  stackBy: GroupBy | null
+  /** Bars split by a second group: the top `limit` stack values by their total over the bars, the rest as one "Other" segment. */
+  stackBy: { group: GroupBy; limit: number } | null
   metrics: readonly Metric[]
   limit: number
   sort: Widget['sort']
@@ -147,7 +148,7 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
       Object.assign(params, built.params)
     }
   })
-  const groups = [request.groupBy, request.stackBy].map((groupBy, index) => {
+  const groups = [request.groupBy, request.stackBy?.group ?? null].map((groupBy, index) => {
     if (groupBy === null) return null
     const check = checkGroupBy(request.entity, groupBy)
     if (!check.ok) {
@@ -172,13 +173,22 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   const stackPresent = stack !== null && stack.token.type === 'date' ? ` AND ${stack.token.source.sql} IS NOT NULL` : ''
   const rows = `${from}${present}${stackPresent}`
   const order = orderBy(request.sort, metrics[0].order, 'k1')
-  // A time axis keeps every bucket, in time order.
-  if (group.token.type === 'date') return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${rows} GROUP BY k1, k2 ORDER BY k1`)
-
   const top = `SELECT ${key} AS k1 FROM ${rows} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`
-  if (stack !== null) {
-    return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${rows} AND ${key} IN (${top}) GROUP BY k1, k2`)
+  const timeAxis = group.token.type === 'date'
+  if (stack !== null && request.stackBy !== null) {
+    // Bars: every date bucket, or the top N groups (past them "Other" when asked). Segments: the top stack values by their
+    // total over those bars; the rest of each bar is its "Other" segment, computed over its rows (right for any metric).
+    const folded = !timeAxis && request.other
+    const barRows = timeAxis || folded ? rows : `${rows} AND ${key} IN (${top})`
+    const topStacks = `SELECT ${stackKey} AS k2 FROM ${barRows} GROUP BY k2 ORDER BY ${orderBy('value-desc', metrics[0].order, 'k2')} LIMIT {stackLimit:UInt32}`
+    const bar = folded ? `if(${key} IN (${top}), ${key}, {otherKey:String})` : key
+    return done(
+      `${head}, ${bar} AS k1, if(${stackKey} IN (${topStacks}), ${stackKey}, {otherKey:String}) AS k2, ${values} AS v FROM ${barRows} GROUP BY k1, k2`,
+      { otherKey: OTHER_KEY, stackLimit: request.stackBy.limit },
+    )
   }
+  // A time axis keeps every bucket, in time order.
+  if (timeAxis) return done(`${head}, ${key} AS k1, ${stackKey} AS k2, ${values} AS v FROM ${rows} GROUP BY k1, k2 ORDER BY k1`)
   if (!request.other) return done(`${head}, ${key} AS k1, '' AS k2, ${values} AS v FROM ${rows} GROUP BY k1 ORDER BY ${order} LIMIT {limit:UInt32}`)
   // A list token counts a row in several groups, so "Other" is counted over its rows, never summed from groups.
   if (metrics.every((metric) => metric.additive) && group.token.type !== 'array') {
