@@ -67,6 +67,8 @@ export function queuedJob(user: { id: string; email: string }, changes: Partial<
     columns: [],
     sort: '',
     dir: '',
+    sourceOptions: '',
+    title: '',
     status: 'queued',
     rowsWritten: 0,
     rowsTotal: 0,

@@ -22,7 +22,7 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
-      if (url.startsWith('/api/v1/exports/preview')) {
+      if (url.startsWith('/api/v1/exports/preview') || url.startsWith('/api/v1/export/jobs/preview')) {
         return Response.json({ ok: true, rows, explain: 'Findings where status is Missing, in your tag scope', columns: COLUMNS, directMaxRows: 100, maxRows: 1000 })
       }
       posted.push(JSON.parse(String(init?.body)))
@@ -69,6 +69,20 @@ describe('ExportDialog', () => {
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Start background export' }))
     expect(posted).toEqual([{ entity: 'findings', format: 'xlsx', q: 'status: Missing', v: 2, columns: ['asset.name', 'patch.title'], sort: 'patch', dir: 'desc', bom: false }])
     expect(await within(dialog).findByRole('status')).toHaveProperty('textContent', expect.stringContaining('Export started: 500 rows as XLSX'))
+    expect(within(dialog).getByRole('link', { name: 'Open My exports' }).getAttribute('href')).toBe('/exports')
+  })
+
+  it("above the direct limit starts a Jobs export job with the screen's parameters as options", async () => {
+    rows = 500
+    const params = 'q=status%3A+Enabled&v=2&type=Install&sort=name&dir=asc'
+    render(<ExportDialog entity="jobs" query="status: Enabled" version={2} userId="u1" source={{ previewUrl: `/api/v1/export/jobs/preview?${params}`, downloadUrl: `/api/v1/export/jobs?${params}`, noun: 'jobs' }} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Export jobs' })
+    expect(await within(dialog).findByText(/written in the background/)).toBeTruthy()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Start background export' }))
+    expect(posted).toEqual([
+      { entity: 'jobs', format: 'xlsx', q: 'status: Enabled', v: 2, columns: ['asset.name', 'patch.title'], sort: null, dir: null, bom: false, options: { q: 'status: Enabled', v: '2', type: 'Install', sort: 'name', dir: 'asc' } },
+    ])
     expect(within(dialog).getByRole('link', { name: 'Open My exports' }).getAttribute('href')).toBe('/exports')
   })
 

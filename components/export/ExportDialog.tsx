@@ -1,6 +1,6 @@
 'use client'
-// The Export button and dialog of a list (or, later, a widget): format, columns, what will be exported in words, the row
-// count; then a direct download (up to the direct limit) or a background job followed on My exports.
+// The Export button and dialog of a list (Assets, Patches, Findings, Jobs, job progress): format, columns, what will be
+// exported in words, the row count; then a direct download (up to the direct limit) or a background job followed on My exports.
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { callApi } from '@/components/api-client'
@@ -23,7 +23,8 @@ export interface ExportDialogProps {
   userId: string
   /**
    * A service-backed export (jobs, job progress) with its own routes: the preview URL, and the download URL with the
-   * screen's parameters (format, columns and bom are added). Such files always download directly (no background job).
+   * screen's parameters (format, columns and bom are added). Above the direct limit the same parameters start the
+   * background job (`options` of POST /api/v1/exports).
    */
   source?: { previewUrl: string; downloadUrl: string; noun: string }
 }
@@ -92,7 +93,9 @@ export function ExportDialog(props: ExportDialogProps) {
 
   const startJob = async () => {
     setBusy(true)
-    const result = await callApi<ExportJobView>('POST', '/api/v1/exports', { entity, format, q: query, v: version, columns, sort: sort ?? null, dir: dir ?? null, bom: format === 'csv' && bom })
+    const options = props.source ? { options: Object.fromEntries(new URLSearchParams(props.source.downloadUrl.split('?', 2)[1] ?? '')) } : {}
+    const body = { entity, format, q: query, v: version, columns, sort: sort ?? null, dir: dir ?? null, bom: format === 'csv' && bom, ...options }
+    const result = await callApi<ExportJobView>('POST', '/api/v1/exports', body)
     setBusy(false)
     if (result.ok) setStarted(result.data)
     else setFailure({ kind: 'error', text: result.message })

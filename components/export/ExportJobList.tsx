@@ -46,7 +46,7 @@ function Progress({ job }: { job: ExportJobView }) {
     : `${job.percent} % — ${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows, ${eta(job.etaSeconds)}`
   return (
     <div className="export-progress">
-      <progress max={100} value={job.percent} aria-label={`Progress of the ${job.entity} export`} />
+      <progress max={100} value={job.percent} aria-label={`Progress of the ${job.title} export`} />
       <span className="export-progress-text" data-testid="export-progress-text">
         {label}
       </span>
@@ -84,7 +84,7 @@ export function ExportJobList({ initialJobs, userId, timeZone }: { initialJobs: 
       cell: (job) => (
         <>
           <strong>
-            {job.entity[0].toUpperCase() + job.entity.slice(1)} · {job.format.toUpperCase()}
+            {job.title} · {job.format.toUpperCase()}
           </strong>
           <div className="export-note">{job.query ? <code>{job.query}</code> : 'All rows in your scope'}</div>
         </>
@@ -121,7 +121,7 @@ export function ExportJobList({ initialJobs, userId, timeZone }: { initialJobs: 
           </a>
         ) : isActive(job) ? (
           <button type="button" className="secondary small" onClick={() => void cancel(job)}>
-            Cancel<span className="visually-hidden"> the {job.entity} export</span>
+            Cancel<span className="visually-hidden"> the {job.title} export</span>
           </button>
         ) : null,
     },
@@ -135,8 +135,8 @@ export function ExportJobList({ initialJobs, userId, timeZone }: { initialJobs: 
         userId={userId}
         label="My exports"
         noun="exports"
-        emptyText="No exports yet: use Export on Assets, Patches or Findings."
-        {...gridData(columns, jobs, (job) => job.id, (job) => ({ label: `${job.entity} ${job.format} export`, testId: `export-${job.id}` }))}
+        emptyText="No exports yet: use Export on Assets, Patches, Findings, Jobs or a job's progress."
+        {...gridData(columns, jobs, (job) => job.id, (job) => ({ label: `${job.title} ${job.format} export`, testId: `export-${job.id}` }))}
       />
     </>
   )

@@ -1,15 +1,22 @@
 // Jobs and job-progress exports through their routes: the rows equal the Jobs list's and the progress page's (CSV and
-// XLSX read back), dates in the user's zone, formula-looking names inert, a job the caller may not view is a 404.
+// XLSX read back), dates in the user's zone, formula-looking names inert, a job the caller may not view is a 404; above
+// the direct limit (1 here) POST /api/v1/exports makes them export jobs whose files hold the direct export's rows.
+import fs from 'node:fs'
 import '@/test/next-request-scope'
 import * as XLSX from '@e965/xlsx'
 import { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
+import { readExportLimits } from '@/lib/export/jobs-config'
+import { getExportRunner, startExportRunner, stopExportRunner } from '@/lib/export/jobs-runtime'
+import { findExportJob, writeExportJob } from '@/lib/repositories/export-jobs'
 import type { JobProgressView } from '@/lib/schemas/job-runs'
 import type { JobView } from '@/lib/schemas/jobs'
+import type { ExportJobView } from '@/lib/services/exports'
 import { simulatePass } from '@/scripts/agent-simulate-pass'
 import { createCaller, type Caller } from '@/test/dashboard-callers'
 import { openTestDatabase } from '@/test/database'
+import { eventually, queuedJob } from '@/test/export-job-fixtures'
 import { ASSETS, seedJobRun, type JobRunFixture } from '@/test/job-run-fixtures'
 import { inNextRequestScope } from '@/test/next-request-scope'
 import { discoverRouteHandlers } from '@/test/route-harness'
@@ -28,8 +35,10 @@ beforeAll(async () => {
   const formula = await fixture.api(fixture.user, 'POST', '/api/v1/jobs', { basics: { name: '=HYPERLINK("http://evil","x")', type: 'Install' }, targets: null, patches: null, schedule: null })
   expect(formula.status, formula.text).toBe(200)
   outsider = await createCaller(db, 'Patch User', 'outsider@test.io', { all: false, tags: ['Site-Berlin'] })
+  await startExportRunner(db, { limits: { ...readExportLimits({}), directMaxRows: 1 }, progressIntervalMs: 0 })
 }, 120_000)
 afterAll(async () => {
+  await stopExportRunner()
   vi.restoreAllMocks()
   await close()
 })
@@ -100,5 +109,76 @@ describe('GET /api/v1/export/job-progress', () => {
   it("answers 404 for a job the caller may not view, before any byte", async () => {
     const answer = await fixture.api(outsider, 'GET', `/api/v1/export/job-progress?job=${fixture.job.id}&format=csv`)
     expect(answer.status).toBe(404)
+  })
+})
+
+describe('Jobs and job-progress exports above the direct limit', () => {
+  const start = (body: Record<string, unknown>) => fixture.api(fixture.user, 'POST', '/api/v1/exports', body)
+  const finished = (id: string) =>
+    eventually(async () => {
+      const status = (await fixture.api(fixture.user, 'GET', `/api/v1/exports/${id}`)).json as unknown as ExportJobView
+      return status.status !== 'queued' && status.status !== 'running' && status
+    })
+  const fileOf = async (id: string) => fs.readFileSync((await findExportJob(db, id))!.filePath)
+
+  it('a Jobs export becomes a job whose XLSX holds the direct export\'s rows; audited as export.job', async () => {
+    const preview = await fixture.api(fixture.user, 'GET', '/api/v1/export/jobs/preview?status=Enabled,Disabled&sort=name&dir=asc')
+    expect(preview.json).toMatchObject({ ok: true, rows: 2, directMaxRows: 1 })
+    const columns = ['name', 'status', 'owner', 'schedule', 'patchCount', 'assetCount', 'lastRun']
+    const started = await start({ entity: 'jobs', format: 'xlsx', q: '', v: 2, columns, options: { status: 'Enabled,Disabled', sort: 'name', dir: 'asc' } })
+    expect(started.status, started.text).toBe(202)
+    expect(started.json).toMatchObject({ status: 'queued', entity: 'jobs', title: 'Jobs', rowsTotal: 2, columns })
+    const done = await finished(String(started.json.id))
+    expect(done).toMatchObject({ status: 'done', rowsWritten: 2, percent: 100, title: 'Jobs' })
+    const direct = await download(fixture.user, `/api/v1/export/jobs?format=xlsx&status=Enabled,Disabled&sort=name&dir=asc&columns=${columns.join(',')}`)
+    const rows = sheetRows(await fileOf(done.id), false)
+    expect(rows).toEqual(sheetRows(direct.bytes, false))
+    expect(rows.length).toBe(3)
+    const downloaded = await fixture.api(fixture.user, 'GET', done.downloadUrl!)
+    expect(downloaded.status).toBe(200)
+    const [audit] = await db.query<{ after: string }>("SELECT after FROM audit_log WHERE action = 'export.job' AND entity_id = {id:String}", { id: done.id })
+    expect(JSON.parse(audit.after)).toMatchObject({ entity: 'jobs', format: 'xlsx', query: '', columns, rows: 2, bytes: done.bytes })
+  })
+
+  it('a job-progress export names the job on My exports, keeps the run on screen, and its CSV equals the direct one', async () => {
+    const columns = ['asset.name', 'asset.status', 'patch.id', 'patch.status', 'reported']
+    const started = await start({ entity: 'jobProgress', format: 'csv', columns, bom: true, options: { job: fixture.job.id } })
+    expect(started.status, started.text).toBe(202)
+    expect(started.json).toMatchObject({ title: 'Job progress: Weekly browsers and tools', rowsTotal: 6 })
+    const stored = await findExportJob(db, String(started.json.id))
+    expect(JSON.parse(stored!.sourceOptions)).toEqual({ job: fixture.job.id, runId: fixture.runId, q: '' })
+    const done = await finished(String(started.json.id))
+    expect(done).toMatchObject({ status: 'done', rowsWritten: 6 })
+    const direct = await download(fixture.user, `/api/v1/export/job-progress?job=${fixture.job.id}&runId=${fixture.runId}&format=csv&bom=1&columns=${columns.join(',')}`)
+    const file = await fileOf(done.id)
+    expect(file.equals(direct.bytes)).toBe(true)
+    expect(sheetRows(file, true).length).toBe(7)
+    const mine = (await fixture.api(fixture.user, 'GET', '/api/v1/exports')).json.jobs as ExportJobView[]
+    expect(mine.find((job) => job.id === done.id)?.title).toBe('Job progress: Weekly browsers and tools')
+    const [audit] = await db.query<{ after: string }>("SELECT after FROM audit_log WHERE action = 'export.job' AND entity_id = {id:String}", { id: done.id })
+    expect(JSON.parse(audit.after)).toMatchObject({ entity: 'jobProgress', query: `job ${fixture.job.id} run ${fixture.runId}`, rows: 6 })
+  })
+
+  it('refuses bad options with a 400 before queueing, and a job may not view is a 404', async () => {
+    const bad = await start({ entity: 'jobs', format: 'csv', options: { status: 'Sleeping' } })
+    expect(bad.status).toBe(400)
+    expect(bad.json.error?.code).toBe('INVALID_EXPORT_OPTIONS')
+    const notForFindings = await start({ entity: 'findings', format: 'csv', options: { job: 'x' } })
+    expect(notForFindings.status).toBe(400)
+    const hidden = await fixture.api(outsider, 'POST', '/api/v1/exports', { entity: 'jobProgress', format: 'csv', options: { job: fixture.job.id } })
+    expect(hidden.status).toBe(404)
+  })
+
+  it('a stored option that no longer validates fails the job with the reason, not a crash', async () => {
+    const user = fixture.user.user
+    const bad = await writeExportJob(db, queuedJob(user, { entity: 'jobs', sourceOptions: JSON.stringify({ status: 'Sleeping' }) }))
+    const unreadable = await writeExportJob(db, queuedJob(user, { entity: 'jobProgress', sourceOptions: '{not json' }))
+    const gone = await writeExportJob(db, queuedJob(user, { entity: 'jobProgress', sourceOptions: JSON.stringify({ job: 'no-such-job' }) }))
+    await (await getExportRunner()).pump()
+    const failed = await Promise.all([bad, unreadable, gone].map((job) => finished(job.id)))
+    expect(failed.map((job) => job.status)).toEqual(['failed', 'failed', 'failed'])
+    expect(failed[0].error).toMatch(/^This export cannot run: The Jobs list's parameters are not valid: status: Invalid option: .*\. Export again from the list\.$/)
+    expect(failed[1].error).toBe('The saved options of this export cannot be read. Export again from the list.')
+    expect(failed[2].error).toBe('This export cannot run: No such job, or it is neither yours nor one you co-author.')
   })
 })

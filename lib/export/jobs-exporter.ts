@@ -1,9 +1,11 @@
-// Export jobs on the core export (lib/export/run.ts, the column registry): count a job's rows and write its file.
+// Export jobs on the core export (lib/export/run.ts, the column registry), or on the screens' services for Jobs and job
+// progress (jobs-table-exporter.ts): count a job's rows and write its file.
 import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
 import { getDatabase } from '@/clickhouse/client'
 import type { JobExporter } from './jobs'
 import { DEFAULT_COLUMNS, exportColumns, headerFor, type ExportEntity } from './columns'
+import { isTableExportEntity, tableJobExporter } from './jobs-table-exporter'
 import { countExportRows, runExport } from './run'
 
 export interface ExportSpec {
@@ -21,7 +23,7 @@ export function countRowsFor(db: Database, user: SessionUser, spec: ExportSpec):
   return countExportRows({ db, user, entity: spec.entity, query: spec.query, version: spec.version })
 }
 
-export const coreJobExporter: JobExporter = {
+const coreJobExporter: JobExporter = {
   async count(job, user) {
     return countRowsFor(await getDatabase(), user, { entity: job.entity as ExportEntity, query: job.query, version: job.tokenVersion })
   },
@@ -34,4 +36,10 @@ export const coreJobExporter: JobExporter = {
       signal,
     )
   },
+}
+
+/** The runner's exporter: by the job's entity, the core export or the service-backed one. */
+export const jobExporter: JobExporter = {
+  count: (job, user) => (isTableExportEntity(job.entity) ? tableJobExporter : coreJobExporter).count(job, user),
+  write: (job, user, sink, onProgress, signal) => (isTableExportEntity(job.entity) ? tableJobExporter : coreJobExporter).write(job, user, sink, onProgress, signal),
 }

@@ -3,7 +3,7 @@ import { getDatabase, type Database } from '@/clickhouse/client'
 import { auditExport } from '@/lib/services/exports-audit'
 import { ExportRunner, type ExportRunnerOptions } from './jobs'
 import { readExportLimits } from './jobs-config'
-import { coreJobExporter } from './jobs-exporter'
+import { jobExporter } from './jobs-exporter'
 
 const globalForRunner = globalThis as unknown as { patchboardExportRunner?: ExportRunner }
 
@@ -12,7 +12,7 @@ function createRunner(db: Database, overrides: Partial<ExportRunnerOptions> = {}
     db,
     dataDir: db.config.dataDir,
     limits: readExportLimits(),
-    exporter: coreJobExporter,
+    exporter: jobExporter,
     onDone: (job) =>
       auditExport(db, { id: job.userId, email: job.userEmail }, {
         entity: job.entity,

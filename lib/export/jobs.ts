@@ -51,7 +51,7 @@ export const limitReason = (rows: number, maxRows: number) =>
   'Narrow the query (for example by site, severity or status) and export again, or ask an administrator to raise the limit.'
 
 /** A job refused for its own reason (already a sentence for the user), not an unexpected failure. */
-class JobRefusal extends Error {}
+export class JobRefusal extends Error {}
 
 export class ExportRunner {
   private readonly running = new Map<string, RunningJob>()

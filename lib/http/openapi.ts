@@ -71,7 +71,7 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: 'PATCH', path: '/api/v1/searches/{id}', summary: 'Rename, change the query of, or (un)share your saved search', auth: 'assets.view', params: searchIdParams, body: savedSearchChanges },
   { method: 'DELETE', path: '/api/v1/searches/{id}', summary: 'Delete your saved search', auth: 'assets.view', params: searchIdParams },
   { method: 'GET', path: '/api/v1/exports', summary: 'Your export jobs, newest first, with progress and download links', auth: 'data.export' },
-  { method: 'POST', path: '/api/v1/exports', summary: 'Start a background export job (CSV or XLSX) of a list query in your scope; 413 above PATCHBOARD_EXPORT_MAX_ROWS', auth: 'data.export', body: startExportBody, response: exportJobViewSchema },
+  { method: 'POST', path: '/api/v1/exports', summary: 'Start a background export job (CSV or XLSX) of a list query in your scope (Jobs and job progress: their screen parameters in options); 413 above PATCHBOARD_EXPORT_MAX_ROWS', auth: 'data.export', body: startExportBody, response: exportJobViewSchema },
   // Static before /exports/{id}, as Next prefers static segments.
   { method: 'GET', path: '/api/v1/exports/preview', summary: 'What an export would hold: the query in words, the row count in your scope, the columns, the limits', auth: 'data.export', query: exportPreviewQuery },
   { method: 'GET', path: '/api/v1/exports/{id}', summary: 'One of your export jobs: status, rows written of the total, an ETA (another user\'s: 404)', auth: 'data.export', params: exportIdParams, response: exportJobViewSchema },

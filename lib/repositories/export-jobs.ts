@@ -18,6 +18,10 @@ export interface ExportJobRecord {
   /** The list's sort key ('' for the entity's default) and direction. */
   sort: string
   dir: 'asc' | 'desc' | ''
+  /** A service-backed export (jobs, job progress): the JSON of the screen's validated parameters; '' otherwise. */
+  sourceOptions: string
+  /** What My exports calls it ("Job progress: Weekly browsers"); '' = the entity's name. */
+  title: string
   status: ExportJobStatus
   rowsWritten: number
   rowsTotal: number
@@ -37,7 +41,7 @@ export interface ExportJobRecord {
 }
 
 const COLUMNS = `job_id AS id, user_id AS userId, user_email AS userEmail, entity, format, csv_bom AS csvBom, query,
-  token_version AS tokenVersion, columns, sort, dir, status, rows_written AS rowsWritten, rows_total AS rowsTotal, bytes,
+  token_version AS tokenVersion, columns, sort, dir, source_options AS sourceOptions, title, status, rows_written AS rowsWritten, rows_total AS rowsTotal, bytes,
   sheets, file_path AS filePath, file_name AS fileName, error, created_at AS createdAt, started_at AS startedAt,
   finished_at AS finishedAt, expires_at AS expiresAt, version`
 
@@ -54,6 +58,8 @@ function toRow(job: ExportJobRecord) {
     columns: job.columns,
     sort: job.sort,
     dir: job.dir,
+    source_options: job.sourceOptions,
+    title: job.title,
     status: job.status,
     rows_written: job.rowsWritten,
     rows_total: job.rowsTotal,

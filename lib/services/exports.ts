@@ -1,4 +1,5 @@
 // Export jobs as the API serves them: start (row limit checked first), list mine, status with an ETA, cancel, download — owner only.
+// Assets, Patches and Findings export through the core; Jobs and job progress through their screens' services (options).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import { countRowsFor, exportColumnsFor } from '@/lib/export/jobs-exporter'
 import { exportSource } from '@/lib/export/query'
 import { limitReason } from '@/lib/export/jobs'
 import { exportsDirectory } from '@/lib/export/jobs-config'
+import { isTableExportEntity, TABLE_EXPORT_ENTITIES, tableExportSource } from '@/lib/export/jobs-table-exporter'
 import { getExportRunner } from '@/lib/export/jobs-runtime'
 import { findExportJob, listExportJobsOfUser, writeExportJob, type ExportJobRecord } from '@/lib/repositories/export-jobs'
 import { compileSearch, tokenVersionParam } from './search'
@@ -24,8 +26,16 @@ const columnsField = z
   .transform((value) => (Array.isArray(value) ? value : value.split(',').map((id) => id.trim()).filter(Boolean)))
   .pipe(z.array(z.string()).max(200, 'at most 200 columns'))
 
+/** The screen's parameters of a Jobs or job-progress export, as on GET /api/v1/export/jobs or /job-progress. */
+const sourceOptionsField = z
+  .record(z.string().max(64), z.string().max(10_000))
+  .refine((options) => Object.keys(options).length <= 20, 'at most 20 options')
+  .describe('jobs and jobProgress only: the list parameters (jobs: q, v, status, scheduleType, type, mine, coAuthored, sort, dir; jobProgress: job, runId, status, q)')
+
+const ENTITY_TITLES: Record<string, string> = { assets: 'Assets', patches: 'Patches', findings: 'Findings', jobs: 'Jobs', jobProgress: 'Job progress' }
+
 export const startExportBody = z.object({
-  entity: exportEntitySchema,
+  entity: z.enum([...EXPORT_ENTITIES, ...TABLE_EXPORT_ENTITIES]),
   format: exportFormatSchema,
   q: z.string().max(10_000).nullish().transform((q) => q ?? ''),
   v: tokenVersionParam,
@@ -35,7 +45,8 @@ export const startExportBody = z.object({
   dir: z.enum(['asc', 'desc']).nullish().transform((d) => d ?? ''),
   /** CSV only: start the file with a UTF-8 byte order mark, so Excel reads it as UTF-8. */
   bom: z.boolean().nullish().transform((b) => b ?? false),
-})
+  options: sourceOptionsField.nullish().transform((o) => o ?? null),
+}).refine((body) => body.options === null || isTableExportEntity(body.entity), { path: ['options'], message: 'options are only for entity jobs or jobProgress' })
 export type StartExportBody = z.infer<typeof startExportBody>
 
 export const exportPreviewQuery = z.object({ entity: exportEntitySchema, q: z.string().max(10_000).default(''), v: tokenVersionParam })
@@ -44,6 +55,7 @@ export const exportIdParams = z.object({ id: z.string().uuid('not an export job 
 export const exportJobViewSchema = z.object({
   id: z.string(),
   entity: z.string(),
+  title: z.string().describe('what is exported, in words: Findings, Jobs, Job progress: <job name>'),
   format: exportFormatSchema,
   query: z.string(),
   version: z.number(),
@@ -80,6 +92,7 @@ function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: nu
   return {
     id: job.id,
     entity: job.entity,
+    title: job.title || ENTITY_TITLES[job.entity] || job.entity,
     format: job.format,
     query: job.query,
     version: job.tokenVersion,
@@ -117,13 +130,29 @@ export async function previewExport(db: Database, user: SessionUser, input: z.in
   return { ...shared, ok: true, rows, explain: `${search.explain}, in your tag scope` }
 }
 
-/** Queues an export job for the caller (refused at once, with the reason, when it is above the row limit). */
-export async function startExport(db: Database, user: SessionUser, input: StartExportBody): Promise<ExportJobView> {
-  // The export's own source: the query compiles in the user's scope and the sort is one of the list's (else a 400).
+type QueuedSource = Pick<ExportJobRecord, 'query' | 'tokenVersion' | 'columns' | 'sort' | 'dir' | 'sourceOptions' | 'title'> & { rows: number }
+
+/** A list's export: the query compiles in the user's scope, the sort is one of the list's, the columns exist (else a 400). */
+async function coreSource(db: Database, user: SessionUser, input: StartExportBody & { entity: (typeof EXPORT_ENTITIES)[number] }): Promise<QueuedSource> {
   exportSource(input.entity, user, input.q, input.v, input.sort ? { key: input.sort, dir: input.dir || 'asc' } : null)
   const columns = resolveColumns(input.entity, input.columns).map((column) => column.id)
-  const runner = await getExportRunner()
   const rows = await countRowsFor(db, user, { entity: input.entity, query: input.q, version: input.v })
+  return { query: input.q, tokenVersion: input.v, columns, sort: input.sort, dir: input.dir, sourceOptions: '', title: '', rows }
+}
+
+/** A Jobs or job-progress export: `options` (q, v, sort and dir may come at the top level too) checked by the screen's schemas. */
+async function serviceSource(db: Database, user: SessionUser, input: StartExportBody & { entity: (typeof TABLE_EXPORT_ENTITIES)[number] }): Promise<QueuedSource> {
+  const params = { ...(input.q ? { q: input.q } : {}), v: String(input.v), ...(input.sort ? { sort: input.sort } : {}), ...(input.dir ? { dir: input.dir } : {}), ...input.options }
+  const source = await tableExportSource(db, user, input.entity, params, { format: input.format, columns: input.columns, bom: input.bom })
+  return { query: source.query, tokenVersion: source.version, columns: source.columns, sort: '', dir: '', sourceOptions: source.sourceOptions, title: source.title, rows: source.prepared.rows }
+}
+
+/** Queues an export job for the caller (refused at once, with the reason, when it is above the row limit). */
+export async function startExport(db: Database, user: SessionUser, input: StartExportBody): Promise<ExportJobView> {
+  const { entity } = input
+  const source = isTableExportEntity(entity) ? await serviceSource(db, user, { ...input, entity }) : await coreSource(db, user, { ...input, entity })
+  const { rows, ...fields } = source
+  const runner = await getExportRunner()
   if (rows > runner.limits.maxRows) throw new DomainError('too-large', 'EXPORT_TOO_LARGE', limitReason(rows, runner.limits.maxRows), { rows, maxRows: runner.limits.maxRows })
   const now = new Date()
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
@@ -134,11 +163,7 @@ export async function startExport(db: Database, user: SessionUser, input: StartE
     entity: input.entity,
     format: input.format,
     csvBom: input.format === 'csv' && input.bom,
-    query: input.q,
-    tokenVersion: input.v,
-    columns,
-    sort: input.sort,
-    dir: input.dir,
+    ...fields,
     status: 'queued',
     rowsWritten: 0,
     rowsTotal: rows,
