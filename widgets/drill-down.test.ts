@@ -52,6 +52,21 @@ describe('drillDown', () => {
     expect(drillDown(stacked, { query: '', tags: [] }, { key: 'Windows', series: 'Installed' }, grid(['Windows']))?.query).toBe('asset.osFamily: `Windows` AND status: `Installed`')
   })
 
+  it('an "Other" stack segment is none of the shown stack values, also under the "Other" bar', () => {
+    const stacked = widget({ type: 'bar', entity: 'findings', groupBy: { token: 'asset.osFamily' }, stackBy: { token: 'patch.vendor' }, other: true, stackLimit: 2 })
+    const shown: Grid = { keys: ['Windows', OTHER_KEY], series: ['Adobe', 'Microsoft', OTHER_KEY].map((key) => ({ key, label: key, values: [1, 1] })) }
+    expect(drillDown(stacked, { query: '', tags: [] }, { key: 'Windows', series: OTHER_KEY }, shown)?.query).toBe('asset.osFamily: `Windows` AND NOT patch.vendor: [`Adobe`, `Microsoft`]')
+    expect(drillDown(stacked, { query: '', tags: [] }, { key: OTHER_KEY, series: OTHER_KEY }, shown)?.query).toBe('NOT asset.osFamily: [`Windows`] AND NOT patch.vendor: [`Adobe`, `Microsoft`]')
+    expect(drillDown(stacked, { query: '', tags: [] }, { key: OTHER_KEY, series: 'Adobe' }, shown)?.query).toBe('NOT asset.osFamily: [`Windows`] AND patch.vendor: `Adobe`')
+  })
+
+  it('"Other" of a date group is none of the shown days, weeks or months', () => {
+    expect(groupClause('findings', { token: 'installedDate', bucket: 'week' }, OTHER_KEY, ['2026-03-09', '2026-03-16', OTHER_KEY])).toBe(
+      'NOT (installedDate: [2026-03-09 .. 2026-03-15] OR installedDate: [2026-03-16 .. 2026-03-22])',
+    )
+    expect(groupClause('findings', { token: 'installedDate', bucket: 'month' }, OTHER_KEY, ['2026-03'])).toBe('NOT (installedDate: 2026-03)')
+  })
+
   it('leads nowhere from history, or from a widget that needs rebuilding first; a statistic opens the rows behind it', () => {
     expect(drillDown(widget({ type: 'line', entity: 'history', series: 'compliance' }), filters, { key: '2026-03-01', series: 'compliance' }, grid([]))).toBeNull()
     expect(drillDown(DEMO_V1_DASHBOARD.widgets[1], filters, { key: 'High', series: '0' }, grid(['High']))).toBeNull()

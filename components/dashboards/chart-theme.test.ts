@@ -5,11 +5,13 @@ import { presentWidget } from '@/widgets/present'
 import type { WidgetResult } from '@/widgets/result'
 import { DEFAULT_WIDGETS } from '@/widgets/defaults'
 import type { Widget } from '@/widgets/schema'
+import { OTHER_KEY } from '@/widgets/shared/data'
+import { widget as widgetOf } from '@/widgets/test-helpers'
 import { themedOption, type ChartColors } from './chart-theme'
 
 const COLORS: ChartColors = {
   ui: { '--text': 'rgb(1, 1, 1)', '--text-muted': 'rgb(2, 2, 2)', '--border': 'rgb(3, 3, 3)', '--surface-raised': 'rgb(4, 4, 4)', '--surface': 'rgb(5, 5, 5)' },
-  semantic: { Critical: 'rgb(200, 0, 0)', Important: 'rgb(200, 100, 0)', Moderate: 'rgb(150, 120, 0)', Low: 'rgb(0, 120, 0)', None: 'rgb(90, 90, 90)', Missing: 'rgb(200, 0, 0)', Installed: 'rgb(0, 120, 0)' },
+  semantic: { [OTHER_KEY]: 'rgb(128, 128, 128)', Critical: 'rgb(200, 0, 0)', Important: 'rgb(200, 100, 0)', Moderate: 'rgb(150, 120, 0)', Low: 'rgb(0, 120, 0)', None: 'rgb(90, 90, 90)', Missing: 'rgb(200, 0, 0)', Installed: 'rgb(0, 120, 0)' },
   palette: ['rgb(10, 10, 10)', 'rgb(20, 20, 20)', 'rgb(30, 30, 30)'],
   font: 'system-ui',
 }
@@ -52,5 +54,15 @@ describe('themedOption', () => {
     const option = themed(DEFAULT_WIDGETS.missingVsInstalled, [{ k1: 'Missing', v: 5 }, { k1: 'Installed', v: 7 }])
     expect(Object.fromEntries(option.series[0].data.map((item) => [item.name, item.itemStyle?.color]))).toEqual({ Missing: 'rgb(200, 0, 0)', Installed: 'rgb(0, 120, 0)' })
     expect(option.legend?.textStyle?.color).toBe('rgb(2, 2, 2)')
+  })
+
+  it('paints "Other" in the neutral colour: a slice, a bar of one series and the stack segment (last in the legend)', () => {
+    const slices = themed(DEFAULT_WIDGETS.assetsByOs, [{ k1: 'Windows', v: 5 }, { k1: OTHER_KEY, v: 3 }])
+    expect(slices.series[0].data.map((item) => item.itemStyle?.color)).toEqual(['rgb(10, 10, 10)', 'rgb(128, 128, 128)'])
+    const bars = themed(DEFAULT_WIDGETS.topMissingPatches, [{ k1: 'KB1', v: 9 }, { k1: OTHER_KEY, v: 4 }])
+    expect(bars.series[0].data.map((item) => item.itemStyle?.color)).toEqual(['rgb(10, 10, 10)', 'rgb(128, 128, 128)'])
+    const stacked = widgetOf({ type: 'bar', entity: 'findings', groupBy: { token: 'asset.osFamily' }, stackBy: { token: 'patch.vendor' }, stackLimit: 1 })
+    const segments = themed(stacked, [{ k1: 'Windows', k2: OTHER_KEY, v: 2 }, { k1: 'Windows', k2: 'Microsoft', v: 5 }])
+    expect(segments.series.map((one) => one.itemStyle?.color)).toEqual(['rgb(10, 10, 10)', 'rgb(128, 128, 128)'])
   })
 })

@@ -20,6 +20,16 @@ describe('bar query', () => {
     expect(params).toMatchObject({ q1: 'Missing', limit: 3, otherKey: OTHER_KEY })
   })
 
+  it('counts a row of a list token in each shown element\'s bar, or once in "Other" when it has none of them', () => {
+    const byTag = widget({ type: 'bar', entity: 'assets', groupBy: { token: 'tags.name' }, limit: 3, other: true })
+    const built = barQuery(byTag, context())
+    if (!built.ok) throw new Error(JSON.stringify(built.problems))
+    const shown = '(SELECT groupArray(k1) FROM (SELECT toString(arrayJoin(a.tags)) AS k1 FROM assets AS a FINAL WHERE 1 GROUP BY k1 ORDER BY count() DESC, k1 ASC LIMIT {limit:UInt32}))'
+    expect(built.branches[0].sql).toContain(
+      `arrayJoin(if(hasAny(arrayMap(x -> toString(x), a.tags), ${shown}), arrayFilter(x -> has(${shown}, x), arrayMap(x -> toString(x), a.tags)), [{otherKey:String}])) AS k1`,
+    )
+  })
+
   it('puts user values only into parameters, and the viewer scope and dashboard filters into the WHERE', () => {
     const hostile = widget({ type: 'bar', entity: 'assets', query: "name: \"x'); DROP TABLE assets; --\"", groupBy: { token: 'osFamily' } })
     const built = barQuery(hostile, context(BERLIN, { query: 'osFamily: Windows', tags: ['Finance'] }))

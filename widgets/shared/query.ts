@@ -181,7 +181,7 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
     const folded = !timeAxis && request.other
     const barRows = timeAxis || folded ? rows : `${rows} AND ${key} IN (${top})`
     const topStacks = `SELECT ${stackKey} AS k2 FROM ${barRows} GROUP BY k2 ORDER BY ${orderBy('value-desc', metrics[0].order, 'k2')} LIMIT {stackLimit:UInt32}`
-    const bar = folded ? `if(${key} IN (${top}), ${key}, {otherKey:String})` : key
+    const bar = folded ? foldedKey(group.token, key, top) : key
     return done(
       `${head}, ${bar} AS k1, if(${stackKey} IN (${topStacks}), ${stackKey}, {otherKey:String}) AS k2, ${values} AS v FROM ${barRows} GROUP BY k1, k2`,
       { otherKey: OTHER_KEY, stackLimit: request.stackBy.limit },
@@ -205,13 +205,25 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   }
   // Two passes: statistics of "Other" are computed over its rows, not summed from its groups.
   return done(
-    `${head}, if(${key} IN (${top}), ${key}, {otherKey:String}) AS k1, '' AS k2, ${values} AS v FROM ${rows} GROUP BY k1`,
+    `${head}, ${foldedKey(group.token, key, top)} AS k1, '' AS k2, ${values} AS v FROM ${rows} GROUP BY k1`,
     { otherKey: OTHER_KEY },
   )
 
   function done(sql: string, extra: QqlParams = {}): BuiltQuery {
     return { ok: true, branches: [branchOf(sql, { ...params, ...extra })], notes: compiled.ok ? compiled.notes : [] }
   }
+}
+
+/**
+ * The group key with the groups past the top N (`top`, a SELECT of k1) as OTHER_KEY. A row of a list token is in each of
+ * its shown elements' groups, or once in "Other" when it has none of them (an empty list too): the rows that
+ * `NOT token: [shown groups]` lists, so the drilled-down list's total is the bucket's value.
+ */
+function foldedKey(token: QqlToken, key: string, top: string): string {
+  if (token.type !== 'array') return `if(${key} IN (${top}), ${key}, {otherKey:String})`
+  const shown = `(SELECT groupArray(k1) FROM (${top}))`
+  const elements = `arrayMap(x -> toString(x), ${token.source.sql})`
+  return `arrayJoin(if(hasAny(${elements}, ${shown}), arrayFilter(x -> has(${shown}, x), ${elements}), [{otherKey:String}]))`
 }
 
 /**
