@@ -44,18 +44,18 @@ interface FileChoice {
 
 const issuesOf = (error: z.ZodError) => `${error.issues.map((issue) => `${String(issue.path[0] ?? 'options')}: ${issue.message}`).join('; ')}.`
 
-/** Validates the parameters of the source (a 400 naming each bad one) and prepares the file; `maxRows` as the caller checks it. */
-export async function tableExportSource(db: Database, user: SessionUser, entity: TableExportEntity, params: unknown, file: FileChoice, maxRows = Infinity): Promise<TableExportSource> {
+/** Validates the parameters of the source (a 400 naming each bad one) and prepares the file; the caller states the row limit. */
+export async function tableExportSource(db: Database, user: SessionUser, entity: TableExportEntity, params: unknown, file: FileChoice): Promise<TableExportSource> {
   const fileInput = { format: file.format, columns: file.columns.length > 0 ? file.columns.join(',') : undefined, bom: file.bom }
   if (entity === 'jobs') {
     const parsed = jobsPreviewQuery.safeParse(params)
     if (!parsed.success) throw invalid('INVALID_EXPORT_OPTIONS', `The Jobs list's parameters are not valid: ${issuesOf(parsed.error)}`)
-    const prepared = await prepareJobsExport(db, user, { ...parsed.data, ...fileInput }, maxRows)
+    const prepared = await prepareJobsExport(db, user, { ...parsed.data, ...fileInput }, Infinity)
     return { sourceOptions: JSON.stringify(jobsSourceParams(parsed.data)), query: parsed.data.q, version: parsed.data.v, title: 'Jobs', columns: prepared.columns, prepared }
   }
   const parsed = jobProgressPreviewQuery.safeParse(params)
   if (!parsed.success) throw invalid('INVALID_EXPORT_OPTIONS', `The job progress parameters are not valid: ${issuesOf(parsed.error)}`)
-  const prepared = await prepareJobProgressExport(user, { ...parsed.data, ...fileInput }, progressReader(db, user, parsed.data), maxRows)
+  const prepared = await prepareJobProgressExport(user, { ...parsed.data, ...fileInput }, progressReader(db, user, parsed.data), Infinity)
   // The run read now is the one exported later, even when a newer run starts meanwhile (the screen showed this one).
   const options = { ...parsed.data, runId: parsed.data.runId || prepared.runId || undefined }
   return { sourceOptions: JSON.stringify(options), query: describeProgress(options), version: 0, title: `Job progress: ${prepared.jobName}`, columns: prepared.columns, prepared }
