@@ -76,17 +76,20 @@ async function buildEstate(reuse: boolean) {
   started = performance.now()
   const params = { base: baseAssets, total: assetCount, copies: Math.ceil(assetCount / baseAssets) - 1 }
   await db.command('CREATE TABLE bench_base ENGINE = Memory AS SELECT asset_id, toUInt32(row_number() OVER (ORDER BY asset_id) - 1) AS ordinal FROM assets FINAL')
-  const clone = (table: string, columns: string, from: string, where = '1') =>
+  // Columns by name (a later migration's column keeps its default); the asset id and name get the copy's suffix.
+  const id = "concat(t.asset_id, '~', toString(copy))"
+  const cloned = (column: string) => (column === 'asset_id' ? id : column === 'name' ? "concat(t.name, '~', toString(copy))" : `t.${column}`)
+  const clone = (table: string, columns: string[], where = '1') =>
     db.command(
-      `INSERT INTO ${table} SELECT ${columns} FROM ${from} INNER JOIN bench_base AS o ON o.asset_id = t.asset_id
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map(cloned).join(', ')} FROM ${table} AS t${table === 'assets' || table === 'findings' ? ' FINAL' : ''}
+       INNER JOIN bench_base AS o ON o.asset_id = t.asset_id
        ARRAY JOIN range(1, {copies:UInt32} + 1) AS copy WHERE ${where} AND copy * {base:UInt32} + o.ordinal < {total:UInt32}`,
       params,
     )
-  const id = "concat(t.asset_id, '~', toString(copy))"
-  await clone('assets', `${id}, concat(t.name, '~', toString(copy)), t.operating_system, t.os_family, t.architecture, t.ip_addresses, t.last_logged_on_user, t.tags, t.activated_at, t.last_scan_at, t.last_scan_id, t.missing_count, t.installed_count, t.missing_critical_count, t.missing_security_count, t.updated_at, t.version`, 'assets AS t FINAL')
-  await clone('findings', `${id}, t.patch_id, t.status, t.first_seen_at, t.installed_at, t.changed_at, t.scan_id, t.version, t.is_deleted`, 'findings AS t FINAL', 't.is_deleted = 0')
-  await clone('finding_events', `t.event_at, ${id}, t.patch_id, t.event, t.previous_status, t.vendor_severity, t.first_seen_at, t.scan_id`, 'finding_events AS t')
-  await clone('asset_scans', `t.scan_id, ${id}, t.scanned_at, t.received_at, t.applied, t.os_family, t.tags, t.missing_count, t.installed_count, t.missing_critical_count, t.missing_security_count`, 'asset_scans AS t')
+  await clone('assets', ['asset_id', 'name', 'operating_system', 'os_family', 'architecture', 'ip_addresses', 'last_logged_on_user', 'tags', 'time_zone', 'activated_at', 'last_scan_at', 'last_scan_id', 'missing_count', 'installed_count', 'missing_critical_count', 'missing_security_count', 'updated_at', 'version'])
+  await clone('findings', ['asset_id', 'patch_id', 'status', 'first_seen_at', 'installed_at', 'changed_at', 'scan_id', 'version', 'is_deleted'], 't.is_deleted = 0')
+  await clone('finding_events', ['event_at', 'asset_id', 'patch_id', 'event', 'previous_status', 'vendor_severity', 'first_seen_at', 'scan_id'])
+  await clone('asset_scans', ['scan_id', 'asset_id', 'scanned_at', 'received_at', 'applied', 'os_family', 'tags', 'missing_count', 'installed_count', 'missing_critical_count', 'missing_security_count'])
   await db.command(
     `INSERT INTO job_results (job_id, run_id, asset_id, status, reported_at, patch_ids, patch_statuses, patch_messages, received_at, version)
      SELECT 'bench-job', concat('run-', toString(w)), a.asset_id, 'Completed', now64(3, 'UTC') - toIntervalDay(w * 7 + cityHash64(a.asset_id) % 7),

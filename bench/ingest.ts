@@ -1,13 +1,13 @@
 // Benchmark: NDJSON scans from the demo-estate generator posted to a Patchboard server (findings/s end to end,
 // the server's peak RSS), beside the engine's own ceiling (INSERT … SELECT of generated finding rows).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import type { SessionUser } from '@/lib/auth/user'
+import { startServer, treeMemoryMB } from './server'
 
 const { values } = parseArgs({
   options: {
@@ -58,30 +58,6 @@ async function ceiling(dataDir: string, rows: number): Promise<void> {
   process.stdout.write(JSON.stringify({ rows, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(rows / seconds) }))
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** Peak resident memory of a process and its children, from /proc (VmHWM of each). */
-function peakRssMB(pid: number): number {
-  const pids = [pid]
-  for (let i = 0; i < pids.length; i++) {
-    const children = spawnSync('pgrep', ['-P', String(pids[i])], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)
-    pids.push(...children)
-  }
-  let total = 0
-  for (const p of pids) {
-    const status = fs.readFileSync(`/proc/${p}/status`, 'utf8')
-    total += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
-  }
-  return Math.round(total / 1024)
-}
-
 async function generate(file: string, assets: number): Promise<{ documents: number; findings: number; bytes: number; seconds: number }> {
   const { createDemoEstate } = await import('@/ingest/demo/generator')
   const started = performance.now()
@@ -114,18 +90,6 @@ async function post(url: string, key: string, file: string) {
   return { status: response.status, report, seconds: (performance.now() - started) / 1000 }
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(new URL('/api/health', url))).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('the server did not come up')
-}
-
 async function run(): Promise<void> {
   const assets = Number(values.assets)
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-bench-ingest-'))
@@ -136,26 +100,21 @@ async function run(): Promise<void> {
 
   let url = values.url
   let key = values.key
-  let server: ReturnType<typeof spawn> | undefined
+  let server: ChildProcess | undefined
   const dataDir = path.join(workDir, 'data')
   if (!url) {
     // A fresh server of this checkout (the current build in NEXT_DIST_DIR or .next) on a free port and an empty data directory.
     const setupRun = spawnSync(process.execPath, [tsx, self, '--mode', 'setup', '--data-dir', dataDir], { encoding: 'utf8', cwd: root })
     if (setupRun.status !== 0) throw new Error(`setup failed: ${setupRun.stderr}`)
     key = setupRun.stdout.trim().split('\n').pop()
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}`
-    server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-      cwd: root,
-      env: { ...process.env, PATCHBOARD_DATA_DIR: dataDir, NODE_OPTIONS: values['node-options'], NEXTAUTH_URL: url },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
-    await waitForHealth(url)
+    const started = await startServer(root, dataDir, { NODE_OPTIONS: values['node-options'] })
+    url = started.url
+    server = started.server
   }
   if (!key) throw new Error('--key is needed with --url')
   console.log(`Posting to ${url} …`)
   const result = await post(url, key, file)
-  const serverPeakRssMB = server?.pid ? peakRssMB(server.pid) : null
+  const serverPeakRssMB = server?.pid ? treeMemoryMB(server.pid, 'VmHWM') : null
   server?.kill('SIGTERM')
   if (server) await new Promise((resolve) => server!.once('exit', resolve))
   const findings = result.report.findings ?? 0
