@@ -63,7 +63,7 @@ export function DashboardGrid({ layout, layouts, editing, onLayoutChange, ready,
       data-layout={saved ? 'saved' : 'derived'}
     >
       {editing && breakpoint !== 'lg' && (
-        <p className="hint" role="status">
+        <p className="hint" aria-live="polite" data-testid="layout-hint">
           You are arranging the {cols}-column layout of narrow windows; the wide (12-column) layout stays as it is.{' '}
           {saved ? (
             <button type="button" className="secondary small" onClick={() => onLayoutChange(breakpoint, null)}>
