@@ -1,7 +1,8 @@
 'use client'
-// How a widget groups and counts: group-by token (dates bucketed by day/week/month), stack-by, metric, top N, sort and "Other".
+// How a widget groups and counts: group-by token (dates bucketed by day/week/month), stack-by with its own top N, metric, top N, sort and "Other".
 import { useFormContext } from 'react-hook-form'
 import { Field, SelectField } from '@/components/ui/form/Field'
+import { MAX_STACK_LIMIT } from '@/widgets/bar/schema'
 import { DATE_BUCKETS, MAX_LIMIT, SORTS, type GroupBy } from '@/widgets/schema'
 import { groupChoices, groupOf, groupsBy, SORT_LABELS, type BuilderValues } from './form-model'
 import { MetricControl } from './MetricControl'
@@ -12,11 +13,7 @@ function GroupControl({ path, label, optional }: { path: 'groupBy' | 'stackBy'; 
   const group = values[path]
   const choices = groupChoices(values.entity, values.tokenVersion).filter((token) => values.type !== 'line' || path !== 'groupBy' || token.type === 'date')
   const chosen = choices.find((token) => token.name === group?.token)
-  const set = (next: GroupBy | null) => {
-    form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
-    // A stacked chart has no "Other" bucket (its checkbox goes away).
-    if (path === 'stackBy' && next !== null) form.setValue('other', false)
-  }
+  const set = (next: GroupBy | null) => form.setValue(path, next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })
   return (
     <>
       <Field name={path} label={label} hint={chosen?.description}>
@@ -60,6 +57,11 @@ export function GroupSection() {
       <div className="builder-grid">
         {grouped && <GroupControl path="groupBy" label={values.type === 'line' ? 'Over time (date token)' : 'Group by'} optional={false} />}
         {grouped && values.type === 'bar' && <GroupControl path="stackBy" label="Stack by" optional />}
+        {grouped && values.type === 'bar' && values.stackBy !== null && (
+          <Field name="stackLimit" label="Stack segments shown (top N)" hint="The largest stack values across the chart; the rest of each bar is one “Other” segment.">
+            {(control) => <input {...control} type="number" min={1} max={MAX_STACK_LIMIT} {...form.register('stackLimit', { valueAsNumber: true })} />}
+          </Field>
+        )}
         {listSource && <MetricControl path="metric" label="Metric" />}
         {grouped && (
           <>
@@ -67,7 +69,7 @@ export function GroupSection() {
               {(control) => <input {...control} type="number" min={1} max={MAX_LIMIT} {...form.register('limit', { valueAsNumber: true })} />}
             </Field>
             <SelectField name="sort" label="Sort" options={SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))} />
-            {values.type !== 'multiSeries' && !(values.type === 'bar' && values.stackBy !== null) && (
+            {values.type !== 'multiSeries' && (
               <label className="checkbox builder-checkbox">
                 <input type="checkbox" {...form.register('other')} /> Gather the rest into “Other”
               </label>

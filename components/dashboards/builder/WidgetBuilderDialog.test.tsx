@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The widget builder as an author meets it: a refused field says why at the field, the live preview waits for a pause in
-// typing (one request, with the latest widget), a query the server cannot compile is marked at the query, and what is saved
-// is a valid widget config of the chosen type.
+// typing (one request, with the latest widget), a query the server cannot compile is marked at the query, a stacked bar's
+// stack limit appears with its stack group, and what is saved is a valid widget config of the chosen type.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -100,6 +100,30 @@ describe('WidgetBuilderDialog', () => {
     expect(saved).toMatchObject({ type: 'pie', title: 'Severity share', entity: 'findings', groupBy: { token: 'patch.vendorSeverity', bucket: null } })
     expect(saved).not.toHaveProperty('orientation')
     expect(saved).not.toHaveProperty('seriesQueries')
+  })
+
+  it('offers the stack limit once a stack group is chosen, says at the field what is wrong with it, and saves it', async () => {
+    const user = userEvent.setup()
+    const { onSave, dialog } = renderBuilder()
+    expect(within(dialog).queryByLabelText('Stack segments shown (top N)')).toBeNull()
+    await user.selectOptions(within(dialog).getByLabelText('Stack by'), 'patch.vendor')
+    const limit = within(dialog).getByLabelText('Stack segments shown (top N)') as HTMLInputElement
+    expect(limit.value).toBe('5')
+    await user.type(within(dialog).getByLabelText('Title'), 'Missing by severity and vendor')
+    await user.clear(limit)
+    await user.type(limit, '25')
+    await user.click(within(dialog).getByRole('button', { name: 'Add widget' }))
+    expect(onSave).not.toHaveBeenCalled()
+    expect(limit.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = limit.getAttribute('aria-describedby') ?? ''
+    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('stack segments shown is a whole number from 1 to 20')
+    await user.clear(limit)
+    await user.type(limit, '3')
+    // The bars keep their own "Other" beside the stack's.
+    await user.click(within(dialog).getByLabelText(/Gather the rest/))
+    await user.click(within(dialog).getByRole('button', { name: 'Add widget' }))
+    expect(onSave).toHaveBeenCalledTimes(1)
+    expect(onSave.mock.calls[0][0]).toMatchObject({ type: 'bar', stackBy: { token: 'patch.vendor', bucket: null }, stackLimit: 3, other: true })
   })
 
   it('edits a widget in place: same id, its fields kept', async () => {

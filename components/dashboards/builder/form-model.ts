@@ -1,6 +1,7 @@
 // The widget builder's form values (every type's fields at once) and the choices it offers per type and entity.
 // The form holds a superset of one widget: widgetSchema keeps only the chosen type's fields, so switching type loses nothing.
 import { CURRENT_TOKEN_VERSION, tokensFor, type QqlToken } from '@/lib/qql/browser'
+import { DEFAULT_STACK_LIMIT } from '@/widgets/bar/schema'
 import { COMPARABLE_SERIES } from '@/widgets/count/schema'
 import { DEFAULT_WIDGETS } from '@/widgets/defaults'
 import { groupableTokens, measuresFor, queryEntity } from '@/widgets/shared/tokens'
@@ -27,6 +28,7 @@ export interface BuilderValues {
   comparisonDaysAgo: number | null
   orientation: 'vertical' | 'horizontal'
   stackBy: GroupBy | null
+  stackLimit: number
   donut: boolean
   area: boolean
   metricLabel: string
@@ -120,6 +122,7 @@ const TYPE_DEFAULTS: Omit<BuilderValues, keyof Widget> = {
   comparisonDaysAgo: null,
   orientation: 'vertical',
   stackBy: null,
+  stackLimit: DEFAULT_STACK_LIMIT,
   donut: false,
   area: false,
   metricLabel: 'Count',
@@ -188,6 +191,6 @@ export function adjustSource(values: BuilderValues, change: Partial<Pick<Builder
   if (!metricKindsFor(next.type).includes(next.metric.kind)) next.metric = { kind: 'count' }
   if (next.representation === 'ratio' && next.metric.kind !== 'ratio') next.representation = 'number'
   if (next.entity !== 'history' || !(COMPARABLE_SERIES as readonly string[]).includes(next.series ?? '')) next.comparisonDaysAgo = null
-  if (next.type === 'multiSeries' || (next.type === 'bar' && next.stackBy !== null)) next.other = false
+  if (next.type === 'multiSeries') next.other = false
   return next
 }
