@@ -143,7 +143,7 @@ test('a dashboard exported to JSON imports back as a new dashboard, with a repor
   expect(download.suggestedFilename()).toBe('patch-management.dashboard.json')
   const file = testInfo.outputPath(download.suggestedFilename())
   await download.saveAs(file)
-  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ $patchboardDashboard: true, fileVersion: 2, dashboard: { name: 'Patch Management' } })
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ $patchboardDashboard: true, fileVersion: 3, dashboard: { name: 'Patch Management' } })
 
   await page.goto('/dashboards')
   const report = await new ImportDashboard(page).importFile(file)
