@@ -11,7 +11,8 @@ import type { HistorySeries } from '../schema'
 import { branchOf, compileConditions, type BuildContext, type BuiltQuery } from '../shared/query'
 
 const TODAY = "toDate(now64(3, 'UTC'), {tz:String})"
-const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
+/** The first of the window's `days` days ending today, in the viewer's zone: the state before it is the end of the day before. */
+export const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
 /** A bound on event times (a day of slack for any time zone) that lets the engine skip older partitions and parts. */
 const SINCE_WINDOW = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 1)"
 /** Patch Tuesday cycles reach up to a month before the window's first day. */
@@ -20,6 +21,11 @@ const SINCE_FIRST_CYCLE = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:U
 const FAILED_PATCH_STATUSES = [...FAILED_RUN_STATUSES]
 /** An install seen: a finding that was Missing became Installed. */
 const INSTALL = "e.event = 'installed' AND e.previous_status = 'Missing'"
+/** A finding event's change of "missing" and "installed": +1 into the status, −1 out of it (the status before is `previous_status`). */
+export const INTO_MISSING = "e.event = 'missing'"
+export const OUT_OF_MISSING = "e.event != 'missing' AND e.previous_status = 'Missing'"
+export const INTO_INSTALLED = "e.event = 'installed'"
+export const OUT_OF_INSTALLED = "e.event != 'installed' AND e.previous_status = 'Installed'"
 /** The key of the row holding the current state. */
 export const CURRENT_STATE_KEY = 'current'
 
@@ -47,10 +53,6 @@ function scopedEvents(assetWhere: string, withSeverity: boolean, conditions: str
  */
 function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySeverity'): string {
   const day = 'toDate(e.event_at, {tz:String})'
-  const intoMissing = "e.event = 'missing'"
-  const outOfMissing = "e.event != 'missing' AND e.previous_status = 'Missing'"
-  const intoInstalled = "e.event = 'installed'"
-  const outOfInstalled = "e.event != 'installed' AND e.previous_status = 'Installed'"
   const bySeverity = series === 'missingBySeverity'
   const current = bySeverity
     ? `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, toString(p.vendor_severity) AS k2, [toFloat64(countIf(f.status = 'Missing')), toFloat64(countIf(f.status = 'Installed'))] AS v ` +
@@ -60,7 +62,7 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
       `FROM assets AS a FINAL WHERE ${assetWhere}`
   const changes =
     `SELECT toUInt16(0) AS s, toString(${day}) AS k1, toString(${bySeverity ? 'p.vendor_severity' : "''"}) AS k2, ` +
-    `[toFloat64(countIf(${intoMissing}) - countIf(${outOfMissing})), toFloat64(countIf(${intoInstalled}) - countIf(${outOfInstalled}))] AS v ` +
+    `[toFloat64(countIf(${INTO_MISSING}) - countIf(${OUT_OF_MISSING})), toFloat64(countIf(${INTO_INSTALLED}) - countIf(${OUT_OF_INSTALLED}))] AS v ` +
     `FROM ${scopedEvents(assetWhere, bySeverity, `${SINCE_WINDOW} AND ${day} > ${FIRST_DAY} AND ${day} <= ${TODAY}`)} GROUP BY k1, k2`
   return `${current} UNION ALL ${changes}`
 }

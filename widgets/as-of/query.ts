@@ -1,0 +1,81 @@
+// SQL of a list count as of the end of a past day: the compiled branch re-pointed at the findings and assets of that day.
+//
+// As the history series do (widgets/history/query.ts), the past is the current state with the window's changes undone,
+// reading only the events since: a pair (asset, patch) without an event since that day is as it is now; one with events
+// is what its first event since says it was before (`previous_status`; '' = not reported yet, so absent then) — which is
+// its latest event at or before the end of that day. An asset's counts (missing, critical, …) are its current counts
+// minus its pairs' changes since. Asset and patch attributes (name, tags, OS, severity, …) are taken as they are now, so
+// tag scope and dashboard filters hold; an asset whose first scan came after that day is not counted. The branch is the
+// one the QQL compiler produced — same parameters, same scope — with its current relations swapped for the past ones.
+import { ENTITY_SOURCES, type QqlParams } from '@/lib/qql'
+import { FIRST_DAY, INTO_INSTALLED, INTO_MISSING, OUT_OF_INSTALLED, OUT_OF_MISSING } from '../history/query'
+import { branchOf, prefixParams, type Branch } from '../shared/query'
+import type { PastStateEntity } from './schema'
+
+/** How the compiler names the current findings (ENTITY_SOURCES.findings and the assets' finding semi-join). */
+const CURRENT_FINDINGS = 'findings AS f FINAL'
+const CURRENT_ASSETS = ENTITY_SOURCES.assets
+/** The compiler's "now" (relative dates such as `now-7d`): as of a past day, the end of that day. */
+const NOW = "now64(3, 'UTC')"
+/** The end of the day `days` days ago in the viewer's zone (= the start of the day after): events from here on are undone. */
+const AS_OF = `toDateTime64(${FIRST_DAY}, 3, {tz:String})`
+const SINCE = `e.event_at >= ${AS_OF}`
+
+const PAST_FINDINGS =
+  `SELECT asset_id, patch_id, status, first_seen_at, installed_at, is_deleted FROM findings FINAL ` +
+  `WHERE is_deleted = 0 AND (asset_id, patch_id) NOT IN (SELECT e.asset_id, e.patch_id FROM finding_events AS e WHERE ${SINCE}) ` +
+  `UNION ALL SELECT e.asset_id AS asset_id, e.patch_id AS patch_id, argMin(e.previous_status, e.event_at) AS status, ` +
+  `argMin(e.first_seen_at, e.event_at) AS first_seen_at, CAST(NULL AS Nullable(DateTime64(3, 'UTC'))) AS installed_at, toUInt8(0) AS is_deleted ` +
+  `FROM finding_events AS e WHERE ${SINCE} GROUP BY asset_id, patch_id HAVING status != ''`
+
+/** The asset count columns and the pairs each counts (over the event `e` and its patch `p` as it is now). */
+const COUNT_COLUMNS: Readonly<Record<string, { into: string; outOf: string }>> = {
+  missing_count: { into: INTO_MISSING, outOf: OUT_OF_MISSING },
+  installed_count: { into: INTO_INSTALLED, outOf: OUT_OF_INSTALLED },
+  missing_critical_count: { into: `${INTO_MISSING} AND p.vendor_severity = 'Critical'`, outOf: `${OUT_OF_MISSING} AND p.vendor_severity = 'Critical'` },
+  missing_security_count: { into: `${INTO_MISSING} AND p.is_security`, outOf: `${OUT_OF_MISSING} AND p.is_security` },
+}
+
+/** The assets as of that day: only those scanned by then (`existing`), with their counts then (`counts`). */
+function pastAssetsSql(existing: boolean, counts: boolean): string {
+  const existed = existing ? ` WHERE a0.asset_id IN (SELECT s.asset_id FROM asset_scans AS s WHERE s.scanned_at < ${AS_OF})` : ''
+  if (!counts) return `SELECT a0.* FROM assets AS a0 FINAL${existed}`
+  const columns = Object.entries(COUNT_COLUMNS)
+  const changes = columns
+    .map(([column, { into, outOf }]) => `toInt64(countIf(${into})) - toInt64(countIf(${outOf})) AS ${column}`)
+    .join(', ')
+  const replaced = columns.map(([column]) => `toUInt32(greatest(0, toInt64(a0.${column}) - d.${column})) AS ${column}`).join(', ')
+  return (
+    `SELECT a0.* REPLACE (${replaced}) FROM assets AS a0 FINAL LEFT JOIN (SELECT e.asset_id AS asset_id, ${changes} ` +
+    `FROM finding_events AS e INNER JOIN (SELECT patch_id, vendor_severity, is_security FROM patches FINAL) AS p ON p.patch_id = e.patch_id ` +
+    `WHERE ${SINCE} GROUP BY e.asset_id) AS d ON d.asset_id = a0.asset_id${existed}`
+  )
+}
+
+export type PastBranch = { ok: true; branch: Branch } | { ok: false; message: string }
+
+/**
+ * `branch` (a list aggregate as widgets/shared/query.ts builds it) evaluated as of the end of the day `daysAgo` days ago
+ * in `timeZone`, its parameters prefixed with `prefix`. Refused (never a wrong number) when the compiled SQL reads
+ * findings other than through the spellings replaced here.
+ */
+export function pastStateBranch(entity: PastStateEntity, branch: Branch, options: { daysAgo: number; timeZone: string; prefix: string }): PastBranch {
+  if (branch.sql.split(/\bfindings\b/).length !== branch.sql.split(CURRENT_FINDINGS).length) {
+    return { ok: false, message: 'the query reads findings in a way that cannot be rebuilt for a past day' }
+  }
+  const relative = branch.sql.split(NOW).join(AS_OF)
+  const counts = Object.keys(COUNT_COLUMNS).some((column) => new RegExp(`\\ba\\.${column}\\b`).test(relative))
+  let sql = relative.split(CURRENT_FINDINGS).join(`(${PAST_FINDINGS}) AS f`)
+  // A pair reported then means its asset was scanned by then, so findings need no test of the asset's first scan.
+  if (entity === 'assets' || counts) sql = sql.split(CURRENT_ASSETS).join(`(${pastAssetsSql(entity === 'assets', counts)}) AS a`)
+  const params: QqlParams = { ...branch.params, tz: options.timeZone, days: options.daysAgo }
+  return { ok: true, branch: prefixParams(branchOf(sql, params), options.prefix) }
+}
+
+/** One row, one shape: the current branch's values followed by the past branch's (`v` = now ++ then). */
+export function withPastValues(current: Branch, past: Branch): Branch {
+  return {
+    sql: `SELECT c.s AS s, c.k1 AS k1, c.k2 AS k2, arrayConcat(c.v, h.v) AS v FROM (${current.sql}) AS c CROSS JOIN (${past.sql}) AS h`,
+    params: { ...current.params, ...past.params },
+  }
+}
