@@ -106,7 +106,13 @@ function CountBody({ view, href }: { view: Extract<WidgetView, { kind: 'count' }
         number
       )}
       {view.ratio && <span className="widget-count-ratio">{view.ratio.text}</span>}
-      {view.comparison && <span className="widget-count-comparison">{view.comparison.text}</span>}
+      {view.comparison && (
+        // Green when the change is good news, red when bad (the widget's increaseIsGood); an arrow for the direction.
+        <span className="widget-count-comparison" data-trend={view.comparison.trend ?? undefined} style={view.comparison.good === null ? undefined : { color: view.comparison.good ? 'var(--success)' : 'var(--danger)' }}>
+          {view.comparison.trend === 'up' || view.comparison.trend === 'down' ? <span aria-hidden="true">{view.comparison.trend === 'up' ? '▲ ' : '▼ '}</span> : null}
+          {view.comparison.text}
+        </span>
+      )}
     </div>
   )
 }

@@ -2,7 +2,7 @@
 // How a widget is named and looks: title, description, unit, the type's own options, and its colours (per group, or threshold steps for a count).
 import { useFormContext } from 'react-hook-form'
 import { Field, SelectField, TextField } from '@/components/ui/form/Field'
-import { COMPARABLE_SERIES } from '@/widgets/count/schema'
+import { canCompare } from '@/widgets/count/schema'
 import { GroupColors, ThresholdSteps } from './ColorControls'
 import type { BuilderValues } from './form-model'
 import { SeriesQueries, TableColumns } from './ListRows'
@@ -19,12 +19,17 @@ function TypeOptions() {
           {values.metric.kind === 'ratio' && (
             <SelectField name="representation" label="Show" options={[{ value: 'number', label: 'The percentage' }, { value: 'ratio', label: '“812 of 2,000 = 41 %”' }]} />
           )}
-          {values.entity === 'history' && (COMPARABLE_SERIES as readonly string[]).includes(values.series ?? '') && (
-            <Field name="comparisonDaysAgo" label="Compare with days ago" hint="Empty: no comparison.">
-              {(control) => (
-                <input {...control} type="number" min={1} max={365} {...form.register('comparisonDaysAgo', { setValueAs: (value) => (value === '' || value === null ? null : Number(value)) })} />
-              )}
-            </Field>
+          {canCompare(values) && (
+            <>
+              <Field name="comparisonDaysAgo" label="Compare with days ago" hint="Empty: no comparison. The value at the end of that day, from the history.">
+                {(control) => (
+                  <input {...control} type="number" min={1} max={365} {...form.register('comparisonDaysAgo', { setValueAs: (value) => (value === '' || value === null ? null : Number(value)) })} />
+                )}
+              </Field>
+              <label className="checkbox builder-checkbox">
+                <input type="checkbox" {...form.register('increaseIsGood')} /> An increase is good (green)
+              </label>
+            </>
           )}
         </>
       )

@@ -2,7 +2,7 @@
 // The form holds a superset of one widget: widgetSchema keeps only the chosen type's fields, so switching type loses nothing.
 import { CURRENT_TOKEN_VERSION, tokensFor, type QqlToken } from '@/lib/qql/browser'
 import { DEFAULT_STACK_LIMIT } from '@/widgets/bar/schema'
-import { COMPARABLE_SERIES } from '@/widgets/count/schema'
+import { canCompare } from '@/widgets/count/schema'
 import { DEFAULT_WIDGETS } from '@/widgets/defaults'
 import { groupableTokens, measuresFor, queryEntity } from '@/widgets/shared/tokens'
 import { HISTORY_SERIES, type GroupBy, type HistorySeries, type Metric, type Thresholds, type Widget, type WidgetEntity, type WidgetType } from '@/widgets/schema'
@@ -26,6 +26,7 @@ export interface BuilderValues {
   display: { unit: string | null; colors: Record<string, string>; thresholds: Thresholds | null }
   representation: 'number' | 'ratio'
   comparisonDaysAgo: number | null
+  increaseIsGood: boolean
   orientation: 'vertical' | 'horizontal'
   stackBy: GroupBy | null
   stackLimit: number
@@ -120,6 +121,7 @@ export const STOCK_COLORS = [STOCK_THRESHOLDS.base, ...STOCK_THRESHOLDS.steps.ma
 const TYPE_DEFAULTS: Omit<BuilderValues, keyof Widget> = {
   representation: 'number',
   comparisonDaysAgo: null,
+  increaseIsGood: false,
   orientation: 'vertical',
   stackBy: null,
   stackLimit: DEFAULT_STACK_LIMIT,
@@ -190,7 +192,7 @@ export function adjustSource(values: BuilderValues, change: Partial<Pick<Builder
   }
   if (!metricKindsFor(next.type).includes(next.metric.kind)) next.metric = { kind: 'count' }
   if (next.representation === 'ratio' && next.metric.kind !== 'ratio') next.representation = 'number'
-  if (next.entity !== 'history' || !(COMPARABLE_SERIES as readonly string[]).includes(next.series ?? '')) next.comparisonDaysAgo = null
+  if (!canCompare(next)) next.comparisonDaysAgo = null
   if (next.type === 'multiSeries') next.other = false
   return next
 }
