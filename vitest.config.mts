@@ -10,6 +10,9 @@ export default defineConfig({
     // The embedded engine binds one data directory per process: each test file gets its own process.
     pool: 'forks',
     isolate: true,
+    // Vitest's default for `run` is one worker fewer than the cores: one file at a time on a 2-core machine. The files
+    // mostly wait on the engine, so one per core runs the suite in ~217 s instead of ~350 s there.
+    maxWorkers: '100%',
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
