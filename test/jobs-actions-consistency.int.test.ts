@@ -83,16 +83,22 @@ const ACTIONS: JobAction[] = ['view', 'edit', 'clone', 'enable', 'disable', 'run
 describe('JobView.actions matches what the server does', () => {
   it('for every caller, job state and action', async () => {
     const mismatches: string[] = []
+    const cases = Object.keys(STATES).flatMap((state) => ACTIONS.map((action) => ({ state, action })))
     for (const [who, caller] of Object.entries(callers)) {
-      for (const state of Object.keys(STATES)) {
-        for (const action of ACTIONS) {
-          const job = await jobIn(state)
-          const list = await api(caller, 'GET', `/api/v1/jobs?q=${encodeURIComponent(`id: ${job.id}`)}`)
-          const [row] = (list.json as unknown as { rows: JobView[] }).rows
-          const offered = row.actions.includes(action)
-          const answer = await perform(caller, action, job)
-          if (offered !== (answer.status === 200)) mismatches.push(`${who} ${action} on ${state}: offered ${offered}, answered ${answer.status} ${answer.json.error?.code ?? ''}`)
+      // A fresh job per state and action, all written (and listed in one request) before any is acted on: each action changes only its own job.
+      const jobs = await Promise.all(cases.map(({ state }) => jobIn(state)))
+      const ids = jobs.map((job) => job.id)
+      const list = await api(caller, 'GET', `/api/v1/jobs?pageSize=${jobs.length}&q=${encodeURIComponent(`id: [${ids.join(', ')}]`)}`)
+      const rows = new Map((list.json as unknown as { rows: JobView[] }).rows.map((row) => [row.id, row]))
+      for (const [index, { state, action }] of cases.entries()) {
+        const row = rows.get(ids[index])
+        if (!row) {
+          mismatches.push(`${who} ${action} on ${state}: not listed (${list.status} ${list.json.error?.code ?? ''})`)
+          continue
         }
+        const offered = row.actions.includes(action)
+        const answer = await perform(caller, action, jobs[index])
+        if (offered !== (answer.status === 200)) mismatches.push(`${who} ${action} on ${state}: offered ${offered}, answered ${answer.status} ${answer.json.error?.code ?? ''}`)
       }
     }
     expect(mismatches).toEqual([])
