@@ -81,7 +81,8 @@ describe('fast-check: job routes never answer 5xx', () => {
 
   it('hostile ids in the path and the query string', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom('', '/enable', '/disable'), async (id, action) => {
+      // `.` and `..` are dot segments, not ids: a URL never carries them to a handler (/api/v1/jobs/. is /api/v1/jobs/).
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 300 }).filter((id) => id !== '.' && id !== '..'), fc.constantFrom('', '/enable', '/disable'), async (id, action) => {
         const url = `/api/v1/jobs/${encodeURIComponent(id)}${action}`
         expectNoServerError(await api(user, action ? 'POST' : 'GET', url), url)
       }),
