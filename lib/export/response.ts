@@ -1,0 +1,37 @@
+// A streamed file download as an HTTP response: the writer fills a buffered pipe, the client's pace holds it back, audit once written.
+import { PassThrough, Readable, type Writable } from 'node:stream'
+import { CONTENT_TYPES } from './download'
+import type { ExportFormat } from './query'
+
+export interface StreamedDownload {
+  format: ExportFormat
+  fileName: string
+  /** Writes the whole file into `sink` (waiting for 'drain'), stopping when `signal` aborts; does not end the sink. */
+  write: (sink: Writable, signal: AbortSignal) => Promise<{ rows: number; bytes: number }>
+  /** After the last byte was handed on (the audit entry). */
+  onDone: (result: { rows: number; bytes: number }) => Promise<void>
+  /** The request's signal: the client hung up. */
+  signal: AbortSignal
+}
+
+/** A few MB of buffer let the engine read the next chunk while the previous one is still on its way to the client. */
+const PIPE_BUFFER_BYTES = 4 * 2 ** 20
+
+export function streamedDownloadResponse({ format, fileName, write, onDone, signal }: StreamedDownload): Response {
+  const body = new PassThrough({ highWaterMark: PIPE_BUFFER_BYTES })
+  const stop = new AbortController()
+  signal.addEventListener('abort', () => stop.abort(), { once: true })
+  write(body, stop.signal)
+    .then(async (result) => {
+      body.end()
+      await onDone(result)
+    })
+    .catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))))
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+    headers: {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+    },
+  })
+}
