@@ -13,6 +13,11 @@ import { branchOf, compileConditions, type BuildContext, type BuiltQuery } from 
 const TODAY = "toDate(now64(3, 'UTC'), {tz:String})"
 /** The first of the window's `days` days ending today, in the viewer's zone: the state before it is the end of the day before. */
 export const FIRST_DAY = `${TODAY} - toIntervalDay({days:UInt32} - 1)`
+/**
+ * The first instant of `date` (a Date) in the viewer's zone: `x >= startOfDay(d)` is `toDate(x, tz) >= d` as one
+ * comparison per row instead of a time-zone conversion of every event (time to patch: 233 → 172 ms at 14 M events).
+ */
+export const startOfDay = (date: string) => `toDateTime64(${date}, 3, {tz:String})`
 /** A bound on event times (a day of slack for any time zone) that lets the engine skip older partitions and parts. */
 const SINCE_WINDOW = "e.event_at >= now64(3, 'UTC') - toIntervalDay({days:UInt32} + 1)"
 /** Patch Tuesday cycles reach up to a month before the window's first day. */
@@ -39,11 +44,16 @@ const assetsMatching = (assetWhere: string, column: string) => (assetWhere === '
 
 /**
  * The events (alias `e`, with the patch's severity as `p.vendor_severity` when asked) matching `conditions`, of the
- * assets matching the query. The asset test comes last: the cheap tests on event columns go first and spare it most rows.
+ * assets matching the query. The asset test comes last when `conditions` are selective (installs: a fifth of the
+ * events), so the cheap tests on event columns spare it most rows; first, as PREWHERE, when they keep nearly every event
+ * read (a window of days): reading the asset ids in one pass then costs less than reading them row by row after the
+ * other tests (compliance scoped to a site: 115 → 84 ms; installs first: time to patch and Patch Tuesday stay faster).
  */
-function scopedEvents(assetWhere: string, withSeverity: boolean, conditions: string): string {
+function scopedEvents(assetWhere: string, withSeverity: boolean, conditions: string, assetTestFirst = false): string {
   const severity = withSeverity ? ' INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = e.patch_id' : ''
-  return `finding_events AS e${severity} WHERE ${conditions} AND ${assetsMatching(assetWhere, 'e.asset_id')}`
+  const assets = assetsMatching(assetWhere, 'e.asset_id')
+  if (assetTestFirst && assetWhere !== '1') return `finding_events AS e${severity} PREWHERE ${assets} WHERE ${conditions}`
+  return `finding_events AS e${severity} WHERE ${conditions} AND ${assets}`
 }
 
 /**
@@ -55,15 +65,17 @@ function dailyChangesSql(assetWhere: string, series: 'compliance' | 'missingBySe
   const day = 'toDate(e.event_at, {tz:String})'
   const bySeverity = series === 'missingBySeverity'
   const current = bySeverity
-    ? `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, toString(p.vendor_severity) AS k2, [toFloat64(countIf(f.status = 'Missing')), toFloat64(countIf(f.status = 'Installed'))] AS v ` +
-      `FROM findings AS f FINAL INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = f.patch_id ` +
-      `WHERE f.is_deleted = 0 AND ${assetsMatching(assetWhere, 'f.asset_id')} GROUP BY k2`
+    ? // Counted per patch first, then joined with the catalog (not every finding with its patch).
+      `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, toString(p.vendor_severity) AS k2, [toFloat64(sum(f.missing)), toFloat64(sum(f.installed))] AS v ` +
+      `FROM (SELECT f.patch_id AS patch_id, countIf(f.status = 'Missing') AS missing, countIf(f.status = 'Installed') AS installed FROM findings AS f FINAL ` +
+      `WHERE f.is_deleted = 0 AND ${assetsMatching(assetWhere, 'f.asset_id')} GROUP BY f.patch_id) AS f ` +
+      `INNER JOIN (SELECT patch_id, vendor_severity FROM patches FINAL) AS p ON p.patch_id = f.patch_id GROUP BY k2`
     : `SELECT toUInt16(0) AS s, '${CURRENT_STATE_KEY}' AS k1, '' AS k2, [toFloat64(sum(a.missing_count)), toFloat64(sum(a.installed_count))] AS v ` +
       `FROM assets AS a FINAL WHERE ${assetWhere}`
   const changes =
     `SELECT toUInt16(0) AS s, toString(${day}) AS k1, toString(${bySeverity ? 'p.vendor_severity' : "''"}) AS k2, ` +
     `[toFloat64(countIf(${INTO_MISSING}) - countIf(${OUT_OF_MISSING})), toFloat64(countIf(${INTO_INSTALLED}) - countIf(${OUT_OF_INSTALLED}))] AS v ` +
-    `FROM ${scopedEvents(assetWhere, bySeverity, `${SINCE_WINDOW} AND ${day} > ${FIRST_DAY} AND ${day} <= ${TODAY}`)} GROUP BY k1, k2`
+    `FROM ${scopedEvents(assetWhere, bySeverity, `${SINCE_WINDOW} AND e.event_at >= ${startOfDay(`${FIRST_DAY} + toIntervalDay(1)`)} AND e.event_at < ${startOfDay(`${TODAY} + toIntervalDay(1)`)}`, true)} GROUP BY k1, k2`
   return `${current} UNION ALL ${changes}`
 }
 
@@ -76,7 +88,7 @@ function timeToPatchSql(assetWhere: string): string {
   const days = "dateDiff('second', e.first_seen_at, e.event_at) / 86400"
   return (
     `SELECT toUInt16(0) AS s, toString(e.vendor_severity) AS k1, '' AS k2, [avg(${days}), quantileExactInclusive(0.5)(toFloat64(${days})), toFloat64(count())] AS v ` +
-    `FROM ${scopedEvents(assetWhere, false, `${SINCE_WINDOW} AND ${INSTALL} AND toDate(e.event_at, {tz:String}) >= ${FIRST_DAY}`)} GROUP BY k1`
+    `FROM ${scopedEvents(assetWhere, false, `${SINCE_WINDOW} AND ${INSTALL} AND e.event_at >= ${startOfDay(FIRST_DAY)}`)} GROUP BY k1`
   )
 }
 
@@ -102,7 +114,7 @@ function failedInstallsSql(assetWhere: string): string {
   return (
     `SELECT toUInt16(0) AS s, toString(toDate(r.reported_at, {tz:String})) AS k1, '' AS k2, [toFloat64(count())] AS v ` +
     `FROM job_results AS r FINAL ARRAY JOIN r.patch_statuses AS outcome ` +
-    `WHERE outcome IN {failedStatuses:Array(String)} AND toDate(r.reported_at, {tz:String}) >= ${FIRST_DAY} AND ${assetsMatching(assetWhere, 'r.asset_id')} GROUP BY k1`
+    `WHERE outcome IN {failedStatuses:Array(String)} AND r.reported_at >= ${startOfDay(FIRST_DAY)} AND ${assetsMatching(assetWhere, 'r.asset_id')} GROUP BY k1`
   )
 }
 

@@ -1,7 +1,8 @@
 // SQL of a widget's aggregate over an entity: group keys, metrics, top N with "Other", one normalised row shape.
-import { assetScopeCondition, compileQql, ENTITY_SOURCES, printQuery, type QqlNode, type QqlParams, type QqlToken, type QqlUser } from '@/lib/qql'
+import { compileQql, printQuery, type QqlNode, type QqlParams, type QqlToken, type QqlUser } from '@/lib/qql'
 import type { DashboardFilters } from '../schema'
 import type { GroupBy, ListEntity, Metric, Widget } from '../schema'
+import { collapsedFindings, scopeAsSemiJoin, sourceFor } from '../findings/query'
 import { checkGroupBy, conditions, DERIVED_MEASURES, tokenFor } from './tokens'
 
 /**
@@ -73,10 +74,11 @@ export function compileConditions(entity: ListEntity, query: string, context: Bu
   return { ok: true, where: compiled.where, params: compiled.params, notes: combined.filterNote === null ? [] : [combined.filterNote] }
 }
 
-function metricSql(entity: ListEntity, metric: Metric, context: BuildContext, index: number): { ok: true; sql: MetricSql; params: QqlParams } | { ok: false; problem: QueryProblem } {
+/** `count` is how a row set is counted: `count()`, or the sum of the rows' weights over a collapsed source. */
+function metricSql(entity: ListEntity, metric: Metric, context: BuildContext, index: number, count: string): { ok: true; sql: MetricSql; params: QqlParams } | { ok: false; problem: QueryProblem } {
   switch (metric.kind) {
     case 'count':
-      return { ok: true, sql: { columns: ['count()'], order: 'count()', additive: true }, params: {} }
+      return { ok: true, sql: { columns: [count], order: count, additive: true }, params: {} }
     case 'distinctCount': {
       const token = tokenFor(entity, metric.token)
       if (token === undefined || token.source.via !== 'row') return { ok: false, problem: { source: 'metric', message: `\`${metric.token}\` is not a ${entity} token to count distinct values of` } }
@@ -139,15 +141,6 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   if (!compiled.ok) return compiled
   const problems: QueryProblem[] = []
   const params: QqlParams = { ...compiled.params, tz: context.user.timeZone, limit: request.limit }
-  const metrics: MetricSql[] = []
-  request.metrics.forEach((metric, index) => {
-    const built = metricSql(request.entity, metric, context, index)
-    if (!built.ok) problems.push(built.problem)
-    else {
-      metrics.push(built.sql)
-      Object.assign(params, built.params)
-    }
-  })
   const groups = [request.groupBy, request.stackBy?.group ?? null].map((groupBy, index) => {
     if (groupBy === null) return null
     const check = checkGroupBy(request.entity, groupBy)
@@ -158,14 +151,25 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
     return check
   })
   if (groups[1]?.token.type === 'array') problems.push({ source: 'stackBy', message: 'stack by a token with one value per row, not a list' })
-  if (problems.length > 0) return { ok: false, problems }
-
   const [group, stack] = groups
-  const values = `[${metrics.flatMap((metric) => metric.columns).map((column) => `toFloat64(${column})`).join(', ')}]`
   const key = group === null ? "''" : keySql(group.token, group.bucket)
   const stackKey = stack === null ? "''" : keySql(stack.token, stack.bucket)
-  const where = request.entity === 'findings' ? scopeAsSemiJoin(compiled.where, context.user) : compiled.where
-  const from = `${sourceFor(request.entity, [where, key, stackKey, values])} WHERE ${where}`
+  const findingsWhere = request.entity === 'findings' ? scopeAsSemiJoin(compiled.where, context.user) : null
+  const where = findingsWhere?.where ?? compiled.where
+  const collapsed = findingsWhere === null ? null : collapsedFindings(request.entity, findingsWhere, [key, stackKey], request.metrics)
+  const metrics: MetricSql[] = []
+  request.metrics.forEach((metric, index) => {
+    const built = metricSql(request.entity, metric, context, index, collapsed?.count ?? 'count()')
+    if (!built.ok) problems.push(built.problem)
+    else {
+      metrics.push(built.sql)
+      Object.assign(params, built.params)
+    }
+  })
+  if (problems.length > 0) return { ok: false, problems }
+
+  const values = `[${metrics.flatMap((metric) => metric.columns).map((column) => `toFloat64(${column})`).join(', ')}]`
+  const from = collapsed?.from ?? `${sourceFor(request.entity, [where, key, stackKey, values])} WHERE ${where}`
   const head = `SELECT toUInt16(${request.series}) AS s`
   if (group === null) return done(`${head}, '' AS k1, '' AS k2, ${values} AS v FROM ${from}`)
 
@@ -224,35 +228,6 @@ function foldedKey(token: QqlToken, key: string, top: string): string {
   const shown = `(SELECT groupArray(k1) FROM (${top}))`
   const elements = `arrayMap(x -> toString(x), ${token.source.sql})`
   return `arrayJoin(if(hasAny(${elements}, ${shown}), arrayFilter(x -> has(${shown}, x), ${elements}), [{otherKey:String}]))`
-}
-
-/**
- * Findings in a tag scope: the compiler's scope condition on the joined asset (`hasAny(a.tags, …)`) as a semi-join on
- * the asset ids instead — the same rows, and unless another criterion reads the asset, no join of 10 M findings with
- * the assets (measured at 100,000 assets × 11 M findings: 170–290 ms instead of 530–790 ms).
- */
-function scopeAsSemiJoin(where: string, user: QqlUser): string {
-  const scope = assetScopeCondition(user.scope)
-  if (scope === null || scope.where === '0') return where
-  if (!where.includes(scope.where)) return where
-  // Last, so the criteria on the findings' own columns spare it most rows.
-  return `${where.split(scope.where).join('1')} AND f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${scope.where.replace('a.tags', 'tags')})`
-}
-
-/**
- * The entity's FROM clause without the joins nothing reads: most findings widgets need neither the assets join (an
- * unscoped viewer, no asset criteria) nor the patches join, and at 10 M findings a join is most of a widget's cost. The
- * result is the same as through ENTITY_SOURCES, because every finding's asset and patch row exist (the writer writes
- * the catalog before findings and the asset with them), so the lists a widget drills into count the same rows.
- */
-function sourceFor(entity: ListEntity, sql: readonly string[]): string {
-  if (entity !== 'findings') return ENTITY_SOURCES[entity]
-  const text = sql.join(' ')
-  return [
-    'findings AS f FINAL',
-    ...(/\ba\./.test(text) ? ['INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id'] : []),
-    ...(/\bp\./.test(text) ? ['INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id'] : []),
-  ].join(' ')
 }
 
 function orderBy(sort: Widget['sort'], value: string, key: string): string {
