@@ -3,15 +3,17 @@
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { WidgetResult } from '@/widgets/result'
-import { NO_FILTERS, widgetSchema } from '@/widgets/schema'
+import { NO_FILTERS, widgetSchema, type Widget } from '@/widgets/schema'
 import { WidgetCard } from './WidgetCard'
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn() }) }))
 afterEach(cleanup)
 
-const missing = widgetSchema.parse({ id: crypto.randomUUID(), type: 'count', title: 'Missing critical', entity: 'findings', query: 'status: Missing', comparisonDaysAgo: 7 })
+const countWidget = (extra: Record<string, unknown> = {}) =>
+  widgetSchema.parse({ id: crypto.randomUUID(), type: 'count', title: 'Missing critical', entity: 'findings', query: 'status: Missing', comparisonDaysAgo: 7, ...extra })
+const missing = countWidget()
 const result = (v: number[]): WidgetResult => ({ status: 'ok', widgetId: missing.id, rows: [{ s: 0, k1: '', k2: '', v }], notes: [], computedAt: new Date().toISOString(), cached: false })
-const card = (widget: typeof missing, v: number[]) =>
+const card = (widget: Widget, v: number[]) =>
   render(<WidgetCard widget={widget} result={result(v)} filters={NO_FILTERS} timeZone="UTC" print={false} onRendered={() => {}} />)
 
 describe('WidgetCard comparison', () => {
@@ -22,7 +24,7 @@ describe('WidgetCard comparison', () => {
     expect(change.style.color).toBe('var(--danger)')
     expect(change.textContent).toBe('▲ +1 (+50 %) vs 7 days ago')
     cleanup()
-    card({ ...missing, increaseIsGood: true }, [3, 2])
+    card(countWidget({ increaseIsGood: true }), [3, 2])
     expect((screen.getByText('+1 (+50 %) vs 7 days ago') as HTMLElement).style.color).toBe('var(--success)')
   })
 

@@ -5,6 +5,7 @@ import { widgetGrid } from '../shared/data'
 import { context, row, widget } from '../test-helpers'
 import { countView } from './options'
 import { countQuery } from './query'
+import { canCompare } from './schema'
 
 const now = new Date('2026-03-10T12:00:00Z')
 const ratio = widget({
@@ -34,6 +35,9 @@ describe('count widget', () => {
     expect(refusal({ entity: 'findings', metric: { kind: 'median', measure: 'daysMissing' } })).toContain('`daysMissing` is computed from the present')
     expect(refusal({ entity: 'assets', metric: { kind: 'avg', measure: 'missingCriticalCount' } })).toBeNull()
     expect(refusal({ entity: 'patches' })).toContain('the patch catalog keeps no history')
+    // What the builder offers the comparison for.
+    const sources = [{ entity: 'findings', series: null }, { entity: 'assets', series: null }, { entity: 'patches', series: null }, { entity: 'history', series: 'compliance' }, { entity: 'history', series: 'failedInstalls' }] as const
+    expect(sources.map(canCompare)).toEqual([true, true, false, true, false])
   })
 
   it('runs a compared count as one row: the value now, then as of N days ago from the events since', () => {
