@@ -13,6 +13,8 @@ export default defineConfig({
     // Vitest's default for `run` is one worker fewer than the cores: one file at a time on a 2-core machine. The files
     // mostly wait on the engine, so one per core runs the suite in ~217 s instead of ~350 s there.
     maxWorkers: '100%',
+    // Migrates one data directory before the files run; each integration file starts from a copy of it (test/database.ts).
+    globalSetup: ['test/migrated-template.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
