@@ -1,4 +1,4 @@
-// A streamed file download as an HTTP response: the writer fills a buffered pipe, the client's pace holds it back, audit once written.
+// A streamed file download as an HTTP response: the writer fills a pipe, the client's pace holds it back, audit once written.
 import { PassThrough, Readable, type Writable } from 'node:stream'
 import { CONTENT_TYPES } from './download'
 import type { ExportFormat } from './query'
@@ -14,11 +14,8 @@ export interface StreamedDownload {
   signal: AbortSignal
 }
 
-/** A few MB of buffer let the engine read the next chunk while the previous one is still on its way to the client. */
-const PIPE_BUFFER_BYTES = 4 * 2 ** 20
-
 export function streamedDownloadResponse({ format, fileName, write, onDone, signal }: StreamedDownload): Response {
-  const body = new PassThrough({ highWaterMark: PIPE_BUFFER_BYTES })
+  const body = new PassThrough()
   const stop = new AbortController()
   signal.addEventListener('abort', () => stop.abort(), { once: true })
   write(body, stop.signal)
