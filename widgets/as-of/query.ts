@@ -40,20 +40,26 @@ const COUNT_COLUMNS: Readonly<Record<string, { into: string; outOf: string }>> =
   missing_security_count: { into: `${INTO_MISSING} AND p.is_security`, outOf: `${OUT_OF_MISSING} AND p.is_security` },
 }
 
-/** The assets as of that day: only those scanned by then (`existing`), with their counts then (`counts`). */
-function pastAssetsSql(existing: boolean, counts: boolean): string {
-  const existed = existing ? ` WHERE a0.asset_id IN (SELECT s.asset_id FROM asset_scans AS s WHERE s.scanned_at < ${AS_OF})` : ''
-  if (!counts) return `SELECT a0.* FROM assets AS a0 FINAL${existed}`
-  const columns = Object.entries(COUNT_COLUMNS)
-  const changes = columns
-    .map(([column, { into, outOf }]) => `toInt64(countIf(${into})) - toInt64(countIf(${outOf})) AS ${column}`)
-    .join(', ')
-  const replaced = columns.map(([column]) => `toUInt32(greatest(0, toInt64(a0.${column}) - d.${column})) AS ${column}`).join(', ')
-  return (
-    `SELECT a0.* REPLACE (${replaced}) FROM assets AS a0 FINAL LEFT JOIN (SELECT e.asset_id AS asset_id, ${changes} ` +
-    `FROM finding_events AS e INNER JOIN (SELECT patch_id, vendor_severity, is_security FROM patches FINAL) AS p ON p.patch_id = e.patch_id ` +
-    `WHERE ${SINCE} GROUP BY e.asset_id) AS d ON d.asset_id = a0.asset_id${existed}`
-  )
+/** Per asset with events since that day, the change of each count column since (`d.<column>`). */
+const COUNT_CHANGES =
+  `SELECT e.asset_id AS asset_id, ${Object.entries(COUNT_COLUMNS).map(([column, { into, outOf }]) => `toInt64(countIf(${into})) - toInt64(countIf(${outOf})) AS ${column}`).join(', ')} ` +
+  `FROM finding_events AS e INNER JOIN (SELECT patch_id, vendor_severity, is_security FROM patches FINAL) AS p ON p.patch_id = e.patch_id ` +
+  `WHERE ${SINCE} GROUP BY e.asset_id`
+/** The number of pairs an asset `alias` (joined with its changes `d`) had then. */
+const pairsThen = (alias: string, changes: string) =>
+  `toInt64(${alias}.missing_count) + ${alias}.installed_count - ${changes}.missing_count - ${changes}.installed_count`
+
+/**
+ * The assets as of that day: with their counts then, and (`existing`) only those scanned by then. An asset with pairs
+ * then was; one without (new, or reporting no patches) is looked up in the scan summaries — only those few, by the
+ * summaries' primary key, where testing every asset read every summary before that day (the default assets count vs 7 days ago at 100,000 assets: 0.2–0.3 s instead of 0.6–0.8 s).
+ */
+function pastAssetsSql(existing: boolean): string {
+  const replaced = Object.keys(COUNT_COLUMNS).map((column) => `toUInt32(greatest(0, toInt64(a0.${column}) - d.${column})) AS ${column}`).join(', ')
+  const withoutPairs = `SELECT a1.asset_id FROM assets AS a1 FINAL LEFT JOIN (${COUNT_CHANGES}) AS d1 ON d1.asset_id = a1.asset_id WHERE ${pairsThen('a1', 'd1')} <= 0`
+  const scannedThen = `SELECT s.asset_id FROM asset_scans AS s WHERE s.scanned_at < ${AS_OF} AND s.asset_id IN (${withoutPairs})`
+  const existed = existing ? ` WHERE ${pairsThen('a0', 'd')} > 0 OR a0.asset_id IN (${scannedThen})` : ''
+  return `SELECT a0.* REPLACE (${replaced}) FROM assets AS a0 FINAL LEFT JOIN (${COUNT_CHANGES}) AS d ON d.asset_id = a0.asset_id${existed}`
 }
 
 export type PastBranch = { ok: true; branch: Branch } | { ok: false; message: string }
@@ -71,7 +77,7 @@ export function pastStateBranch(entity: PastStateEntity, branch: Branch, options
   const counts = Object.keys(COUNT_COLUMNS).some((column) => new RegExp(`\\ba\\.${column}\\b`).test(relative))
   let sql = relative.split(CURRENT_FINDINGS).join(`(${PAST_FINDINGS}) AS f`)
   // A pair reported then means its asset was scanned by then, so findings need no test of the asset's first scan.
-  if (entity === 'assets' || counts) sql = sql.split(CURRENT_ASSETS).join(`(${pastAssetsSql(entity === 'assets', counts)}) AS a`)
+  if (entity === 'assets' || counts) sql = sql.split(CURRENT_ASSETS).join(`(${pastAssetsSql(entity === 'assets')}) AS a`)
   const params: QqlParams = { ...branch.params, tz: options.timeZone, days: options.daysAgo }
   return { ok: true, branch: prefixParams(branchOf(sql, params), options.prefix) }
 }
