@@ -34,8 +34,12 @@ interface Caller {
 }
 const callers = new Map<Role, Caller>()
 
+/** One scrypt hash of PASSWORD for every user of the file (each hash costs ~50 ms; what is checked is that PASSWORD matches it). */
+let passwordHash: Promise<string> | undefined
+
 async function addUser(role: Role, scope: TagScope, email = `${role.toLowerCase().replace(/\s+/g, '-')}-${crypto.randomUUID().slice(0, 8)}@test.io`) {
-  return createUser(db, { email, name: role, role, scope, passwordHash: await hashPassword(PASSWORD) })
+  passwordHash ??= hashPassword(PASSWORD)
+  return createUser(db, { email, name: role, role, scope, passwordHash: await passwordHash })
 }
 
 async function addToken(userId: string): Promise<string> {
