@@ -93,8 +93,7 @@ export function themedOption(option: WidgetChartOption, widget: Widget, colors: 
         // Room for the outside labels on a narrow card.
         ...(narrow ? { radius: Array.isArray(one.radius) ? ['36%', '56%'] : '56%' } : {}),
         minShowLabelAngle: 8,
-        // Labels ride their lines but stay inside the card (a narrow card cut the left ones off: ".17 %").
-        label: { ...one.label, ...(narrow ? { formatter: '{d} %' } : {}), alignTo: 'labelLine', edgeDistance: 8, color: colors.ui['--text'], fontSize: 12, width: 140, overflow: 'truncate' },
+        label: { ...one.label, ...(narrow ? { formatter: '{d} %' } : {}), color: colors.ui['--text'], fontSize: 12, width: 140, overflow: 'truncate' },
         itemStyle: { borderColor: colors.ui['--surface'], borderWidth: 2 },
         data: items.map((item, index) => ({ ...item, itemStyle: { color: colorFor(item.drill?.key ?? '', index) } })),
       }
