@@ -1,5 +1,5 @@
-// Benchmark: the default dashboard on a large estate — cold (one combined statement), warm (cached), 10 concurrent
-// viewers, against the same widget SQL with the parameters written in as literals and run in parallel.
+// Benchmark: the default dashboard on a large estate — cold (one combined statement, with and without the estate rollup),
+// warm (cached), 10 concurrent viewers, against the same widget SQL with the parameters written in and run in parallel.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -113,6 +113,16 @@ async function estateSize(db: Awaited<ReturnType<typeof import('@/clickhouse/cli
   return size
 }
 
+async function rollupSize(db: Awaited<ReturnType<typeof import('@/clickhouse/client').getDatabase>>, version: string) {
+  const [size] = await db.query<Record<string, number>>(
+    `SELECT (SELECT toUInt32(count()) FROM rollup_findings WHERE version = {v:String}) AS findingRows,
+            (SELECT toUInt32(count()) FROM rollup_finding_events WHERE version = {v:String}) AS eventRows,
+            (SELECT toUInt32(uniqExact(arraySort(tags))) FROM assets FINAL) AS tagSets`,
+    { v: version },
+  )
+  return size
+}
+
 async function measure() {
   const kept = options['data-dir']
   const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-bench-dashboard-'))
@@ -126,24 +136,36 @@ async function measure() {
     const { db, size, build } = await buildEstate(reuse)
     if (kept !== undefined) fs.writeFileSync(marker, estate)
     const widgets = DEFAULT_DASHBOARD.widgets
-    const cold = (user: QqlUser) => runWidgets(db, widgets, { user, cache: new WidgetResultCache() })
+    const { readVersions, buildEstateRollup } = await import('@/lib/repositories/estate-rollup')
+    const { finishEstateRollups } = await import('@/lib/dashboards/rollup-builds')
+    const { advanceDataVersion } = await import('@/lib/repositories/data-version')
+    /** A render with an empty result cache: from the findings and events ('off'), or as the app renders ('auto'). */
+    const cold = (user: QqlUser, rollup: 'auto' | 'off' = 'off') => runWidgets(db, widgets, { user, cache: new WidgetResultCache(), rollup })
     const first = await cold(EVERYONE)
     const problems = first.filter((result) => result.status !== 'ok')
     if (problems.length > 0) throw new Error(`widgets without data: ${JSON.stringify(problems)}`)
 
+    // The rollup of the current data version, built twice (the second is the figure of a rebuild over existing rows).
+    const rollupBuildMs: number[] = []
+    for (let i = 0; i < 2; i++) rollupBuildMs.push(await timed(async () => buildEstateRollup(db, (await readVersions(db)).data)))
+    const rollupVersion = (await readVersions(db)).data
+    const rollupRows = await rollupSize(db, rollupVersion)
+
     // The same SQL, per widget, parameters written in, all widgets at once (the engine runs unbound queries in parallel).
-    const plainSql = (user: QqlUser) =>
+    const plainSql = (user: QqlUser, rollup: string | null = null) =>
       widgets.map((widget) => {
-        const plan = planWidget(widget, { user, filters: NO_FILTERS })
+        const plan = planWidget(widget, { user, filters: NO_FILTERS, rollupVersion: rollup })
         return { title: widget.title, sql: plan.ok ? plan.built.branches.map((branch) => inline(branch.sql, branch.params)) : [] }
       })
-    const plain = plainSql(EVERYONE).flatMap((widget) => widget.sql)
-    const parallelPlain = () => Promise.all(plain.map((sql) => db.query(sql)))
+    const parallel = (sql: string[]) => () => Promise.all(sql.map((text) => db.query(text)))
+    const parallelPlain = parallel(plainSql(EVERYONE).flatMap((widget) => widget.sql))
+    const parallelPlainRollup = parallel(plainSql(EVERYONE, rollupVersion).flatMap((widget) => widget.sql))
     await parallelPlain()
+    await parallelPlainRollup()
     // Where the time goes: each widget's SQL alone, for everyone and for the first scoped viewer.
-    const perWidgetMs = async (user: QqlUser) => {
+    const perWidgetMs = async (user: QqlUser, rollup: string | null = null) => {
       const times: Record<string, number> = {}
-      for (const widget of plainSql(user)) {
+      for (const widget of plainSql(user, rollup)) {
         const runs = [] as number[]
         for (let i = 0; i < 3; i++) runs.push(await timed(() => Promise.all(widget.sql.map((sql) => db.query(sql)))))
         times[widget.title] = summary(runs).p50
@@ -152,34 +174,68 @@ async function measure() {
     }
     const perWidgetPlainMs = await perWidgetMs(EVERYONE)
     const perWidgetScopedPlainMs = await perWidgetMs(VIEWERS[1])
+    const perWidgetScopedRollupMs = await perWidgetMs(VIEWERS[1], rollupVersion)
 
-    const samples = { cold: [] as number[], plain: [] as number[], scopedCold: [] as number[], warm: [] as number[], concurrent: [] as number[] }
+    const samples = {
+      cold: [] as number[], plain: [] as number[], scopedCold: [] as number[],
+      rollupCold: [] as number[], rollupPlain: [] as number[], rollupScopedCold: [] as number[],
+      warm: [] as number[], concurrentRaw: [] as number[], concurrent: [] as number[], concurrentAfterChange: [] as number[],
+    }
     // Interleaved, so a change in the machine's load hits both sides of the ratio alike.
     for (let i = 0; i < RUNS; i++) {
       samples.cold.push(await timed(() => cold(EVERYONE)))
       samples.plain.push(await timed(parallelPlain))
       samples.scopedCold.push(await timed(() => cold(VIEWERS[1])))
+      samples.rollupCold.push(await timed(() => cold(EVERYONE, 'auto')))
+      samples.rollupPlain.push(await timed(parallelPlainRollup))
+      samples.rollupScopedCold.push(await timed(() => cold(VIEWERS[1], 'auto')))
     }
     const cache = new WidgetResultCache()
-    await runWidgets(db, widgets, { user: EVERYONE, cache })
-    for (let i = 0; i < RUNS * 3; i++) samples.warm.push(await timed(() => runWidgets(db, widgets, { user: EVERYONE, cache })))
-    for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+    await runWidgets(db, widgets, { user: EVERYONE, cache, rollup: 'auto' })
+    for (let i = 0; i < RUNS * 3; i++) samples.warm.push(await timed(() => runWidgets(db, widgets, { user: EVERYONE, cache, rollup: 'auto' })))
+    const concurrentRound = async (rollup: 'auto' | 'off') => {
       const shared = new WidgetResultCache()
-      samples.concurrent.push(...(await Promise.all(VIEWERS.map((user) => timed(() => runWidgets(db, widgets, { user, cache: shared }))))))
+      return Promise.all(VIEWERS.map((user) => timed(() => runWidgets(db, widgets, { user, cache: shared, rollup }))))
+    }
+    for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+      samples.concurrentRaw.push(...(await concurrentRound('off')))
+      samples.concurrent.push(...(await concurrentRound('auto')))
+    }
+    // Right after a data change: the rollup is behind, so every render reads the findings and events; the rebuild the
+    // first one asked for starts once the renders are done. "untilRebuiltMs": from the first render to the rollup rebuilt.
+    const afterChange: { round: number; untilRebuiltMs: number }[] = []
+    for (let round = 0; round < CONCURRENT_ROUNDS; round++) {
+      await advanceDataVersion(db)
+      const started = performance.now()
+      samples.concurrentAfterChange.push(...(await concurrentRound('auto')))
+      await finishEstateRollups()
+      afterChange.push({ round, untilRebuiltMs: Math.round(performance.now() - started) })
     }
     const coldSummary = summary(samples.cold)
     const plainSummary = summary(samples.plain)
+    const rollupColdSummary = summary(samples.rollupCold)
+    const rollupPlainSummary = summary(samples.rollupPlain)
     return {
       data: { ...size, baseAssets, days, build: { ...build, method: `seedDemoEstate(${baseAssets} assets × ${days} days) through the scan writer, cloned in-engine, OPTIMIZE … FINAL` } },
       widgets: widgets.length,
-      coldMs: { ...coldSummary, target: 'p50 ≤ 1000' },
-      plainParallelMs: plainSummary,
+      rollup: { buildMs: rollupBuildMs.map(round), ...rollupRows },
+      coldMs: { ...rollupColdSummary, target: 'p50 ≤ 1000' },
+      plainParallelMs: rollupPlainSummary,
+      coldOverPlainRatio: Math.round((rollupColdSummary.p50 / rollupPlainSummary.p50) * 100) / 100,
+      scopedColdMs: summary(samples.rollupScopedCold),
+      withoutRollup: {
+        coldMs: coldSummary,
+        plainParallelMs: plainSummary,
+        coldOverPlainRatio: Math.round((coldSummary.p50 / plainSummary.p50) * 100) / 100,
+        scopedColdMs: summary(samples.scopedCold),
+        concurrentViewersColdMs: summary(samples.concurrentRaw),
+      },
       perWidgetPlainMs,
       perWidgetScopedPlainMs: { scope: VIEWERS[1].scope.tags, ...perWidgetScopedPlainMs },
-      coldOverPlainRatio: Math.round((coldSummary.p50 / plainSummary.p50) * 100) / 100,
-      scopedColdMs: summary(samples.scopedCold),
+      perWidgetScopedRollupMs: { scope: VIEWERS[1].scope.tags, ...perWidgetScopedRollupMs },
       warmMs: { ...summary(samples.warm), target: 'p50 ≤ 50' },
       concurrentViewersColdMs: { viewers: CONCURRENT_VIEWERS, rounds: CONCURRENT_ROUNDS, ...summary(samples.concurrent), target: 'p95 ≤ 2000' },
+      concurrentViewersAfterDataChangeMs: { ...summary(samples.concurrentAfterChange), untilRollupRebuilt: afterChange },
     }
   } finally {
     await closeDatabase()

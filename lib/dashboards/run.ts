@@ -2,12 +2,14 @@
 import type { Database } from '@/clickhouse/client'
 import type { QqlUser } from '@/lib/qql'
 import { readDataVersion } from '@/lib/repositories/data-version'
+import { readVersions, type Versions } from '@/lib/repositories/estate-rollup'
 import { queryWidgetBranches, type WidgetBranch } from '@/lib/repositories/widget-data'
 import { planWidget } from '@/widgets/build'
 import type { ResultRow, WidgetResult } from '@/widgets/result'
 import { NO_FILTERS, type DashboardFilters, type Widget } from '@/widgets/schema'
 import { prefixParams, type Branch } from '@/widgets/shared/query'
 import { resultCacheKey, sharedWidgetCache, type WidgetResultCache } from './cache'
+import { duringRender, wantEstateRollup } from './rollup-builds'
 
 export interface RunWidgetsOptions {
   /** The viewer: widgets always compute in the viewer's tag scope and time zone. */
@@ -19,6 +21,14 @@ export interface RunWidgetsOptions {
   cache?: WidgetResultCache
   /** Default: read from the database (one unparameterised query). */
   dataVersion?: string
+  /**
+   * The estate rollup (lib/repositories/estate-rollup.ts): with 'auto' the widgets it answers read it while it is the
+   * current data version's, and a render that finds it behind starts rebuilding it in the background (and computes from
+   * the findings and events meanwhile). Default 'off': always from the findings and events.
+   */
+  rollup?: 'auto' | 'off'
+  /** With rollup 'auto': the versions, if already read (default: read with the data version, one query). */
+  versions?: Versions
 }
 
 interface Pending {
@@ -36,11 +46,15 @@ interface Pending {
  * a time process-wide, so one statement per render instead of one per widget). Widget problems (outdated tokens, a
  * query that does not compile, a failing query) come back as that widget's result, never as an exception.
  */
-export async function runWidgets(db: Database, widgets: readonly Widget[], options: RunWidgetsOptions): Promise<WidgetResult[]> {
+export function runWidgets(db: Database, widgets: readonly Widget[], options: RunWidgetsOptions): Promise<WidgetResult[]> {
+  return duringRender(() => render(db, widgets, options))
+}
+
+async function render(db: Database, widgets: readonly Widget[], options: RunWidgetsOptions): Promise<WidgetResult[]> {
   const filters = options.filters ?? NO_FILTERS
   const cache = options.cache ?? sharedWidgetCache()
-  const context = { user: options.user, filters }
-  const dataVersion = options.dataVersion ?? (await readDataVersion(db))
+  const { dataVersion, rollupVersion } = await versionsFor(db, options)
+  const context = { user: options.user, filters, rollupVersion }
   const results: Promise<WidgetResult>[] = []
   const pending: Pending[] = []
 
@@ -70,6 +84,16 @@ export async function runWidgets(db: Database, widgets: readonly Widget[], optio
 
   if (pending.length > 0) await execute(db, pending, cache)
   return Promise.all(results)
+}
+
+/** The data version the results are keyed by, and the rollup version to read (null: none current, or not asked for). */
+async function versionsFor(db: Database, options: RunWidgetsOptions): Promise<{ dataVersion: string; rollupVersion: string | null }> {
+  if (options.rollup !== 'auto') return { dataVersion: options.dataVersion ?? (await readDataVersion(db)), rollupVersion: null }
+  const versions = options.versions ?? (await readVersions(db))
+  if (versions.data === '') return { dataVersion: '', rollupVersion: null }
+  if (versions.rollup === versions.data) return { dataVersion: versions.data, rollupVersion: versions.data }
+  wantEstateRollup(db, versions.data)
+  return { dataVersion: versions.data, rollupVersion: null }
 }
 
 async function execute(db: Database, pending: Pending[], cache: WidgetResultCache): Promise<void> {

@@ -5,7 +5,7 @@ import type { Database } from '@/clickhouse/client'
 import type { SessionUser } from '@/lib/auth/user'
 import { invalid } from '@/lib/errors'
 import { listAllDashboards, newestScanInScope, type DashboardRecord } from '@/lib/repositories/dashboards'
-import { readDataVersion } from '@/lib/repositories/data-version'
+import { readVersions } from '@/lib/repositories/estate-rollup'
 import { runWidgets } from '@/lib/dashboards/run'
 import { exportDashboard, importDashboard, type DashboardExport } from '@/widgets/dashboard'
 import { rebuildWidgets, type RebuildOutcome } from '@/widgets/rebuild'
@@ -82,10 +82,10 @@ export async function dashboardData(db: Database, user: SessionUser, id: string,
   const record = await viewableDashboard(db, user, id)
   const { definition, unreadable } = readDefinition(record)
   const filters = filtersFrom(query, definition.filters)
-  const dataVersion = await readDataVersion(db)
+  const versions = await readVersions(db)
   const [results, newestScanAt] = await Promise.all([
-    runWidgets(db, definition.widgets, { user, filters, refresh: query.refresh, dataVersion }),
-    newestScanFor(db, user.scope, dataVersion),
+    runWidgets(db, definition.widgets, { user, filters, refresh: query.refresh, rollup: 'auto', versions }),
+    newestScanFor(db, user.scope, versions.data),
   ])
   const invalid: WidgetResult[] = unreadable.map((widget) => ({
     status: 'invalid', widgetId: widget.widgetId, problems: [{ source: 'widget', message: `this release cannot read the widget "${widget.title}": ${widget.message}` }],
@@ -95,7 +95,7 @@ export async function dashboardData(db: Database, user: SessionUser, id: string,
 
 /** The live preview of the widget builder: one widget's result on real data in the author's scope. */
 export async function previewWidget(db: Database, user: SessionUser, body: z.infer<typeof widgetPreviewBody>): Promise<WidgetResult> {
-  const [result] = await runWidgets(db, [body.widget], { user, filters: body.filters })
+  const [result] = await runWidgets(db, [body.widget], { user, filters: body.filters, rollup: 'auto' })
   return result
 }
 

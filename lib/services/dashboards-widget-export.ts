@@ -8,7 +8,6 @@ import { CONTENT_TYPES } from '@/lib/export/download'
 import { exportTimeZone, type ExportFormat } from '@/lib/export/query'
 import { csvField, UTF8_BOM } from '@/lib/export/run'
 import { XlsxWriter } from '@/lib/export/xlsx'
-import { readDataVersion } from '@/lib/repositories/data-version'
 import { widgetTable, type WidgetTable } from '@/widgets/export-rows'
 import { filterText } from '@/widgets/shared/tokens'
 import { dashboardIdParams, fileSlug, readDefinition, viewableDashboard } from './dashboards'
@@ -60,7 +59,7 @@ export async function exportWidgetData(
   const widget = definition.widgets.find((candidate) => candidate.id === params.widgetId)
   if (widget === undefined) throw notFound('This dashboard has no such widget.', { widgetId: params.widgetId })
   const filters = filtersFrom(query, definition.filters)
-  const [result] = await runWidgets(db, [widget], { user, filters, refresh: query.refresh, dataVersion: await readDataVersion(db) })
+  const [result] = await runWidgets(db, [widget], { user, filters, refresh: query.refresh, rollup: 'auto' })
   if (result.status !== 'ok') {
     throw conflict('WIDGET_HAS_NO_DATA', `The widget "${widget.title}" has no data to export (${result.status}); the dashboard shows why.`, { status: result.status })
   }

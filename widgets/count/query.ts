@@ -9,9 +9,10 @@ import { filterText } from '../shared/tokens'
 
 export function countQuery(widget: CountWidget, context: BuildContext): BuiltQuery {
   if (widget.entity === 'history') return historyBranch(widget.series ?? 'compliance', widget.query, widget.days, context)
+  // A comparison re-points the branch at the past findings and assets, so its current value reads them too, not the rollup.
   const built = aggregateBranch(
     { entity: widget.entity, query: widget.query, source: 'query', series: 0, groupBy: null, stackBy: null, metrics: [widget.metric], limit: 1, sort: widget.sort, other: false },
-    context,
+    widget.comparisonDaysAgo === null ? context : { ...context, rollupVersion: null },
   )
   if (!built.ok || widget.comparisonDaysAgo === null) return built
   const past = pastBranch(widget, widget.comparisonDaysAgo, built.branches[0], context)

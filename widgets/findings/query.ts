@@ -1,6 +1,7 @@
 // The FROM of a findings widget: only the joins something reads, the tag scope as a semi-join, and findings counted per
 // patch (and status) before the catalog join when only counts of them are asked.
-import { assetScopeCondition, ENTITY_SOURCES, type QqlUser } from '@/lib/qql'
+import { assetScopeCondition, ENTITY_SOURCES, type QqlParams, type QqlUser } from '@/lib/qql'
+import { ROLLUP_FINDINGS } from '@/lib/repositories/estate-rollup'
 import type { ListEntity, Metric } from '../schema'
 
 /** A findings widget's WHERE: its criteria, and the viewer's tag scope as a test of its own (null: not scoped). */
@@ -8,6 +9,8 @@ export interface FindingsWhere {
   where: string
   criteria: string
   scopeTest: string | null
+  /** The same scope as a test of a rollup row's `tags` (null: not scoped). */
+  scopeOnTags: string | null
 }
 
 /**
@@ -17,11 +20,12 @@ export interface FindingsWhere {
  */
 export function scopeAsSemiJoin(where: string, user: QqlUser): FindingsWhere {
   const scope = assetScopeCondition(user.scope)
-  if (scope === null || scope.where === '0' || !where.includes(scope.where)) return { where, criteria: where, scopeTest: null }
+  if (scope === null || scope.where === '0' || !where.includes(scope.where)) return { where, criteria: where, scopeTest: null, scopeOnTags: null }
   const criteria = where.split(scope.where).join('1')
-  const scopeTest = `f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${scope.where.replace('a.tags', 'tags')})`
+  const scopeOnTags = scope.where.replace('a.tags', 'tags')
+  const scopeTest = `f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${scopeOnTags})`
   // Last, so the criteria on the findings' own columns spare it most rows.
-  return { where: `${criteria} AND ${scopeTest}`, criteria, scopeTest }
+  return { where: `${criteria} AND ${scopeTest}`, criteria, scopeTest, scopeOnTags }
 }
 
 /**
@@ -47,6 +51,8 @@ export interface CollapsedSource {
   /** `… WHERE …`, the criteria applied. */
   from: string
   count: string
+  /** Parameters the source adds. */
+  params?: QqlParams
 }
 
 /** The finding columns a collapsed row keeps (few values per patch). */
@@ -64,13 +70,22 @@ const KEPT_COLUMNS = new Set(['patch_id', 'status', 'is_deleted'])
  *   which the engine evaluates once for every widget of the render that reads the same scope — and each widget's
  *   criteria and keys over those few hundred rows (measured: the three findings widgets of the default dashboard in
  *   308 ms instead of 640 ms, each reading the 11 M findings' asset ids on its own).
+ * - With the estate rollup of the data version (`rollupVersion`), scoped or not: the counts per (patch, status) of the
+ *   tag sets in scope, summed from the rollup's ~15,000 rows instead of reading the findings.
  */
-export function collapsedFindings(entity: ListEntity, where: FindingsWhere, keys: readonly string[], metrics: readonly Metric[]): CollapsedSource | null {
+export function collapsedFindings(entity: ListEntity, where: FindingsWhere, keys: readonly string[], metrics: readonly Metric[], rollupVersion: string | null = null): CollapsedSource | null {
   if (entity !== 'findings' || !metrics.every((metric) => metric.kind === 'count')) return null
   const keyText = keys.join(' ')
   const read = `${where.criteria} ${keyText}`
   if (reads('a', read) || [...read.matchAll(/\bf\.(\w+)/g)].some(([, column]) => !KEPT_COLUMNS.has(column))) return null
   const catalog = reads('p', read) ? ' INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id' : ''
+  if (rollupVersion !== null) {
+    const inScope = where.scopeOnTags === null ? '' : ` AND ${where.scopeOnTags}`
+    const rows =
+      `SELECT patch_id, status, toUInt8(0) AS is_deleted, sum(n) AS n FROM ${ROLLUP_FINDINGS} ` +
+      `WHERE version = {rollupVersion:String}${inScope} GROUP BY patch_id, status`
+    return { from: `(${rows}) AS f${catalog} WHERE ${where.criteria}`, count: 'sum(f.n)', params: { rollupVersion } }
+  }
   if (where.scopeTest !== null) {
     const counted =
       `SELECT f.patch_id AS patch_id, f.status AS status, f.is_deleted AS is_deleted, count() AS n FROM findings AS f FINAL ` +

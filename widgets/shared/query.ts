@@ -30,6 +30,8 @@ export type BuiltQuery = { ok: true; branches: Branch[]; notes: string[] } | { o
 export interface BuildContext {
   user: QqlUser
   filters: DashboardFilters
+  /** The data version whose estate rollup is complete, when it is the current one: widgets it answers read it. */
+  rollupVersion?: string | null
 }
 
 const DERIVED_MEASURE_SQL: Readonly<Record<string, string>> = {
@@ -156,7 +158,8 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   const stackKey = stack === null ? "''" : keySql(stack.token, stack.bucket)
   const findingsWhere = request.entity === 'findings' ? scopeAsSemiJoin(compiled.where, context.user) : null
   const where = findingsWhere?.where ?? compiled.where
-  const collapsed = findingsWhere === null ? null : collapsedFindings(request.entity, findingsWhere, [key, stackKey], request.metrics)
+  const collapsed = findingsWhere === null ? null : collapsedFindings(request.entity, findingsWhere, [key, stackKey], request.metrics, context.rollupVersion ?? null)
+  if (collapsed?.params !== undefined) Object.assign(params, collapsed.params)
   const metrics: MetricSql[] = []
   request.metrics.forEach((metric, index) => {
     const built = metricSql(request.entity, metric, context, index, collapsed?.count ?? 'count()')
