@@ -1,6 +1,6 @@
 // Compiler tests: exact SQL and parameters per entity, tag scope injection, semi-joins, counts, dates, versions, value lookups.
 import { describe, expect, it } from 'vitest'
-import { compileQql, ENTITY_SOURCES, parseQql, valueSuggestionQuery, type Entity, type QqlUser } from './index'
+import { assetScopeCondition, compileQql, ENTITY_SOURCES, parseQql, valueSuggestionQuery, type Entity, type QqlUser } from './index'
 
 const EVERYONE: QqlUser = { scope: { all: true, tags: [] }, timeZone: 'UTC' }
 const PROD_ONLY: QqlUser = { scope: { all: false, tags: ['Prod', 'EU'] }, timeZone: 'UTC' }
@@ -395,5 +395,33 @@ describe('parseQql: token errors', () => {
     expect(parseQql('operatingSystem: x', { entity: 'assets', version: 1 }).errors[0].message).toBe(
       'unknown token `operatingSystem` (token version 1) at 0, `operatingSystem` is called `os` in token version 1',
     )
+  })
+})
+
+describe('compileQql: criteria, scope and relations', () => {
+  it('returns the tag scope apart from the criteria, where = criteria AND scope', () => {
+    const result = compileQql({ query: 'status: Missing', entity: 'findings', user: PROD_ONLY })
+    if (!result.ok) throw new Error('does not compile')
+    expect(result.scope).toBe('hasAny(a.tags, {scopeTags:Array(String)})')
+    expect(result.criteria).toBe('f.is_deleted = 0 AND f.status = {q1:String}')
+    expect(result.where).toBe('f.is_deleted = 0 AND hasAny(a.tags, {scopeTags:Array(String)}) AND f.status = {q1:String}')
+    const everyone = compileQql({ query: '', entity: 'assets', user: EVERYONE })
+    expect(everyone.ok && [everyone.criteria, everyone.scope]).toEqual(['1', null])
+  })
+
+  it('reads the findings and "now" it is given (a query evaluated as of a past day)', () => {
+    const relations = { findings: '(SELECT * FROM past_findings) AS f', now: 'past_now()' }
+    const result = compileQql({ query: 'patch.title: kb AND activatedDate > now-7d', entity: 'assets', user: EVERYONE, relations })
+    const present = compileQql({ query: 'patch.title: kb AND activatedDate > now-7d', entity: 'assets', user: EVERYONE })
+    if (!result.ok || !present.ok) throw new Error('does not compile')
+    expect(result.where).toContain('SELECT f.asset_id FROM (SELECT * FROM past_findings) AS f INNER JOIN patches AS p FINAL')
+    expect(result.where).toContain('past_now() - toIntervalDay(')
+    expect(result.where).not.toMatch(/findings AS f FINAL|now64/)
+    expect(present.where).toContain(SEMI_JOIN)
+  })
+
+  it('tests a scope on the column it is given', () => {
+    expect(assetScopeCondition(PROD_ONLY.scope, 'r.tags')).toEqual({ where: 'hasAny(r.tags, {scopeTags:Array(String)})', params: { scopeTags: ['Prod', 'EU'] } })
+    expect(assetScopeCondition(NO_TAGS.scope, 'r.tags')?.where).toBe('0')
   })
 })

@@ -49,16 +49,35 @@ export interface CompiledWhere {
   params: QqlParams
 }
 
-/** The asset condition of a tag scope: everything (`null`), nothing (`0`) or assets carrying any of the tags. */
-export function assetScopeCondition(scope: QqlScope): CompiledWhere | null {
-  if (scope.all) return null
-  if (scope.tags.length === 0) return { where: '0', params: {} }
-  return { where: 'hasAny(a.tags, {scopeTags:Array(String)})', params: { scopeTags: [...scope.tags] } }
+/** A compiled query: `where` is `criteria AND scope` (the entity's current-row condition is among the criteria). */
+export interface CompiledQuery extends CompiledWhere {
+  /** Every condition but the tag scope ('1' when none). */
+  criteria: string
+  /** The tag scope's condition as it stands in `where`, or null when the rows are not scoped. */
+  scope: string | null
 }
 
-const CURRENT_FINDINGS_OF_ASSET =
-  'SELECT f.asset_id FROM findings AS f FINAL INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id WHERE f.is_deleted = 0'
-const NOW = "now64(3, 'UTC')"
+/**
+ * What a compiled query reads as the current findings (aliased `f`) and as "now" (relative dates, `now-7d`): the present
+ * by default. Widgets evaluate a query as of a past day by compiling it over that day's findings and end of day.
+ */
+export interface QqlRelations {
+  findings: string
+  now: string
+}
+export const PRESENT_RELATIONS: QqlRelations = { findings: 'findings AS f FINAL', now: "now64(3, 'UTC')" }
+
+/**
+ * The asset condition of a tag scope: everything (`null`), nothing (`0`) or assets carrying any of the tags — tested on
+ * the asset's `a.tags`, or on another column holding an asset's tags (a rollup's tag set).
+ */
+export function assetScopeCondition(scope: QqlScope, tagsColumn = 'a.tags'): CompiledWhere | null {
+  if (scope.all) return null
+  if (scope.tags.length === 0) return { where: '0', params: {} }
+  return { where: `hasAny(${tagsColumn}, {scopeTags:Array(String)})`, params: { scopeTags: [...scope.tags] } }
+}
+
+const currentFindingsOfAsset = (findings: string) => `SELECT f.asset_id FROM ${findings} INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id WHERE f.is_deleted = 0`
 const INTERVAL_FUNCTIONS = {
   year: 'toIntervalYear',
   month: 'toIntervalMonth',
@@ -114,16 +133,17 @@ function isFindingClause(node: ResolvedNode): boolean {
 }
 
 /** Compiles a checked query (null = no conditions) for an entity, inside a tag scope, reading dates in `timeZone`. */
-export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: QqlScope, timeZone: string): CompiledWhere {
+export function compileWhere(tree: ResolvedNode | null, entity: Entity, scope: QqlScope, timeZone: string, relations: QqlRelations = PRESENT_RELATIONS): CompiledQuery {
   const rows = ENTITY_ROWS[entity]
   const scopeCondition = rows.tagScoped ? assetScopeCondition(scope) : null
-  if (scopeCondition?.where === '0') return scopeCondition
-  const compiler = new SqlCompiler(scope, timeZone)
-  const conditions: Fragment[] = []
-  if (rows.current !== null) conditions.push(atom(rows.current))
-  if (scopeCondition !== null) conditions.push(atom(compiler.bind(scopeCondition)))
-  if (tree !== null) conditions.push(compiler.compile(tree, false))
-  return { where: conditions.length === 0 ? '1' : join('AND', conditions).sql, params: compiler.params }
+  if (scopeCondition?.where === '0') return { ...scopeCondition, criteria: '0', scope: null }
+  const compiler = new SqlCompiler(scope, timeZone, relations)
+  const current = rows.current === null ? [] : [atom(rows.current)]
+  const scopeSql = scopeCondition === null ? null : compiler.bind(scopeCondition)
+  const own = tree === null ? [] : [compiler.compile(tree, false)]
+  const sql = (fragments: Fragment[]) => (fragments.length === 0 ? '1' : join('AND', fragments).sql)
+  const where = sql([...current, ...(scopeSql === null ? [] : [atom(scopeSql)]), ...own])
+  return { where, params: compiler.params, criteria: sql([...current, ...own]), scope: scopeSql }
 }
 
 class SqlCompiler {
@@ -133,6 +153,7 @@ class SqlCompiler {
   constructor(
     private readonly scope: QqlScope,
     private readonly timeZone: string,
+    private readonly relations: QqlRelations,
   ) {}
 
   /** `insideFindings`: compiling the criteria of a findings semi-join, where `patch.*` columns are in reach. */
@@ -174,7 +195,7 @@ class SqlCompiler {
   /** Assets with at least one current finding matching all the criteria. */
   private findingSemiJoin(criteria: ResolvedNode[]): Fragment {
     const condition = join('AND', criteria.map((criterion) => this.compile(criterion, true)))
-    return atom(`a.asset_id IN (${CURRENT_FINDINGS_OF_ASSET} AND ${wrap(condition, Precedence.And)})`)
+    return atom(`a.asset_id IN (${currentFindingsOfAsset(this.relations.findings)} AND ${wrap(condition, Precedence.And)})`)
   }
 
   /**
@@ -189,7 +210,7 @@ class SqlCompiler {
     const scopeJoin = scope === null ? '' : ' INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id'
     const scopeCondition = scope === null ? '' : ` AND ${this.bind(scope)}`
     const grouped =
-      `SELECT f.patch_id FROM findings AS f FINAL${scopeJoin}` +
+      `SELECT f.patch_id FROM ${this.relations.findings}${scopeJoin}` +
       ` WHERE f.is_deleted = 0 AND ${clause.token.source.sql}${scopeCondition}` +
       ` GROUP BY f.patch_id HAVING ${zeroPasses ? `NOT (${having.sql})` : having.sql}`
     return atom(`p.patch_id ${zeroPasses ? 'NOT IN' : 'IN'} (${grouped})`)
@@ -222,9 +243,10 @@ class SqlCompiler {
         return this.param("DateTime64(3, 'UTC')", formatUtcDateTime64(utc))
       }
       case 'relativeTime': {
-        if (value.amount === 0) return NOW
+        const now = this.relations.now
+        if (value.amount === 0) return now
         const interval = `${INTERVAL_FUNCTIONS[value.unit]}(${this.param('Int64', Math.abs(value.amount))})`
-        return `${NOW} ${value.amount < 0 ? '-' : '+'} ${interval}`
+        return `${now} ${value.amount < 0 ? '-' : '+'} ${interval}`
       }
     }
   }

@@ -1,7 +1,7 @@
 // Public API of QQL, the token query language: the browser-safe part (browser.ts) plus compiling to ClickHouse SQL.
 import { analyzeQuery } from './analyze'
 import { clausesOf, type QqlNode } from './ast'
-import { compileWhere, tokenValuesQuery, type QqlParams, type QqlScope } from './compile'
+import { compileWhere, tokenValuesQuery, type QqlParams, type QqlRelations, type QqlScope } from './compile'
 import { qqlError, type QqlError, type QqlWarning } from './errors'
 import { resolveQuery } from './resolve'
 import { isKnownTimeZone } from './time-zone'
@@ -10,8 +10,8 @@ import { CURRENT_TOKEN_VERSION, tokenSet } from './tokens/registry'
 import type { Entity } from './tokens/types'
 
 export * from './browser'
-export type { QqlParams, QqlParamValue, QqlScope } from './compile'
-export { ENTITY_SOURCES, assetScopeCondition } from './compile'
+export type { QqlParams, QqlParamValue, QqlRelations, QqlScope } from './compile'
+export { ENTITY_SOURCES, PRESENT_RELATIONS, assetScopeCondition } from './compile'
 export { ASSET_PROFILE_COLUMNS, EFFECTIVE_PROFILE_ID_SQL } from './profiles'
 
 /**
@@ -24,7 +24,7 @@ export interface QqlUser {
 }
 
 export type CompileResult =
-  | { ok: true; where: string; params: QqlParams; warnings: QqlWarning[]; ast: QqlNode | null }
+  | { ok: true; where: string; criteria: string; scope: string | null; params: QqlParams; warnings: QqlWarning[]; ast: QqlNode | null }
   | { ok: false; errors: QqlError[]; warnings: QqlWarning[] }
 
 /**
@@ -32,7 +32,7 @@ export type CompileResult =
  * query of an older token version is migrated first (the returned `ast` is the current-version tree, with positions
  * in the original text).
  */
-export function compileQql(request: { query: string; entity: Entity; user: QqlUser; version?: number }): CompileResult {
+export function compileQql(request: { query: string; entity: Entity; user: QqlUser; version?: number; relations?: QqlRelations }): CompileResult {
   const { query, entity, user } = request
   const version = request.version ?? CURRENT_TOKEN_VERSION
   const analysis = analyzeQuery(query, entity, version)
@@ -55,8 +55,8 @@ export function compileQql(request: { query: string; entity: Entity; user: QqlUs
     const dated = clausesOf(ast).find((clause) => tokens.get(clause.token.name)?.elementType === 'date')
     if (dated !== undefined) warnings.push(qqlError(`unknown time zone \`${user.timeZone}\`: dates are read as UTC`, dated.start, dated.end))
   }
-  const { where, params } = compileWhere(tree, entity, user.scope, timeZone)
-  return { ok: true, where, params, warnings, ast }
+  const { where, criteria, scope, params } = compileWhere(tree, entity, user.scope, timeZone, request.relations)
+  return { ok: true, where, criteria, scope, params, warnings, ast }
 }
 
 /** SQL + params listing known values of a token (current version) starting with `prefix`, within the user's scope. */

@@ -1,22 +1,16 @@
-// SQL of a list count as of the end of a past day: the compiled branch re-pointed at the findings and assets of that day.
+// SQL of a list count as of the end of a past day: the relations (findings, assets, "now") of that day to compile over.
 //
 // As the history series do (widgets/history/query.ts), the past is the current state with the window's changes undone,
 // reading only the events since: a pair (asset, patch) without an event since that day is as it is now; one with events
 // is what its first event since says it was before (`previous_status`; '' = not reported yet, so absent then) — which is
 // its latest event at or before the end of that day. An asset's counts (missing, critical, …) are its current counts
 // minus its pairs' changes since. Asset and patch attributes (name, tags, OS, severity, …) are taken as they are now, so
-// tag scope and dashboard filters hold; an asset whose first scan came after that day is not counted. The branch is the
-// one the QQL compiler produced — same parameters, same scope — with its current relations swapped for the past ones.
-import { ENTITY_SOURCES, type QqlParams } from '@/lib/qql'
+// tag scope and dashboard filters hold; an asset whose first scan came after that day is not counted. The branch is
+// compiled by the QQL compiler like today's — same query, same scope — over those relations instead of the present.
 import { FIRST_DAY, INTO_INSTALLED, INTO_MISSING, OUT_OF_INSTALLED, OUT_OF_MISSING } from '../history/query'
-import { branchOf, prefixParams, type Branch } from '../shared/query'
+import { branchOf, prefixParams, PRESENT, type Branch, type WidgetRelations } from '../shared/query'
 import type { PastStateEntity } from './schema'
 
-/** How the compiler names the current findings (ENTITY_SOURCES.findings and the assets' finding semi-join). */
-const CURRENT_FINDINGS = 'findings AS f FINAL'
-const CURRENT_ASSETS = ENTITY_SOURCES.assets
-/** The compiler's "now" (relative dates such as `now-7d`): as of a past day, the end of that day. */
-const NOW = "now64(3, 'UTC')"
 /** The end of the day `days` days ago in the viewer's zone (= the start of the day after): events from here on are undone. */
 const AS_OF = `toDateTime64(${FIRST_DAY}, 3, {tz:String})`
 const SINCE = `e.event_at >= ${AS_OF}`
@@ -65,21 +59,23 @@ function pastAssetsSql(existing: boolean): string {
 export type PastBranch = { ok: true; branch: Branch } | { ok: false; message: string }
 
 /**
- * `branch` (a list aggregate as widgets/shared/query.ts builds it) evaluated as of the end of the day `daysAgo` days ago
- * in `timeZone`, its parameters prefixed with `prefix`. Refused (never a wrong number) when the compiled SQL reads
- * findings other than through the spellings replaced here.
+ * What a list aggregate reads as of the end of the day `daysAgo` days ago (the parameters `tz` and `days`): that day's
+ * findings, its end as "now", and that day's assets when the assets are counted or `current` — the same aggregate
+ * today — reads their counts (a findings query on other asset attributes reads the assets as they are now).
  */
-export function pastStateBranch(entity: PastStateEntity, branch: Branch, options: { daysAgo: number; timeZone: string; prefix: string }): PastBranch {
-  if (branch.sql.split(/\bfindings\b/).length !== branch.sql.split(CURRENT_FINDINGS).length) {
-    return { ok: false, message: 'the query reads findings in a way that cannot be rebuilt for a past day' }
+export function pastRelations(entity: PastStateEntity, current: Branch): WidgetRelations {
+  const counts = Object.keys(COUNT_COLUMNS).some((column) => new RegExp(`\\ba\\.${column}\\b`).test(current.sql))
+  return {
+    findings: `(${PAST_FINDINGS}) AS f`,
+    now: AS_OF,
+    // A pair reported then means its asset was scanned by then, so findings need no test of the asset's first scan.
+    assets: entity === 'assets' || counts ? `(${pastAssetsSql(entity === 'assets')}) AS a` : PRESENT.assets,
   }
-  const relative = branch.sql.split(NOW).join(AS_OF)
-  const counts = Object.keys(COUNT_COLUMNS).some((column) => new RegExp(`\\ba\\.${column}\\b`).test(relative))
-  let sql = relative.split(CURRENT_FINDINGS).join(`(${PAST_FINDINGS}) AS f`)
-  // A pair reported then means its asset was scanned by then, so findings need no test of the asset's first scan.
-  if (entity === 'assets' || counts) sql = sql.split(CURRENT_ASSETS).join(`(${pastAssetsSql(entity === 'assets')}) AS a`)
-  const params: QqlParams = { ...branch.params, tz: options.timeZone, days: options.daysAgo }
-  return { ok: true, branch: prefixParams(branchOf(sql, params), options.prefix) }
+}
+
+/** A branch built over `pastRelations`, with the day's parameters, all prefixed with `prefix`. */
+export function pastStateBranch(built: Branch, options: { daysAgo: number; timeZone: string; prefix: string }): Branch {
+  return prefixParams(branchOf(built.sql, { ...built.params, tz: options.timeZone, days: options.daysAgo }), options.prefix)
 }
 
 /** One row, one shape: the current branch's values followed by the past branch's (`v` = now ++ then). */

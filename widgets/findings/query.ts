@@ -3,6 +3,7 @@
 import { assetScopeCondition, ENTITY_SOURCES, type QqlParams, type QqlUser } from '@/lib/qql'
 import { ROLLUP_FINDINGS } from '@/lib/repositories/estate-rollup'
 import type { ListEntity, Metric } from '../schema'
+import type { WidgetRelations } from '../shared/query'
 
 /** A findings widget's WHERE: its criteria, and the viewer's tag scope as a test of its own (null: not scoped). */
 export interface FindingsWhere {
@@ -16,16 +17,15 @@ export interface FindingsWhere {
 /**
  * Findings in a tag scope: the compiler's scope condition on the joined asset (`hasAny(a.tags, …)`) as a semi-join on
  * the asset ids instead — the same rows, and unless another criterion reads the asset, no join of 10 M findings with
- * the assets (measured at 100,000 assets × 11 M findings: 170–290 ms instead of 530–790 ms).
+ * the assets (measured at 100,000 assets × 11 M findings: 170–290 ms instead of 530–790 ms). `compiled` is the
+ * compiler's query, its criteria and its scope apart.
  */
-export function scopeAsSemiJoin(where: string, user: QqlUser): FindingsWhere {
-  const scope = assetScopeCondition(user.scope)
-  if (scope === null || scope.where === '0' || !where.includes(scope.where)) return { where, criteria: where, scopeTest: null, scopeOnTags: null }
-  const criteria = where.split(scope.where).join('1')
-  const scopeOnTags = scope.where.replace('a.tags', 'tags')
-  const scopeTest = `f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${scopeOnTags})`
+export function scopeAsSemiJoin(compiled: { where: string; criteria: string; scope: string | null }, user: QqlUser): FindingsWhere {
+  const onTags = assetScopeCondition(user.scope, 'tags')
+  if (compiled.scope === null || onTags === null || onTags.where === '0') return { where: compiled.where, criteria: compiled.where, scopeTest: null, scopeOnTags: null }
+  const scopeTest = `f.asset_id IN (SELECT asset_id FROM assets FINAL WHERE ${onTags.where})`
   // Last, so the criteria on the findings' own columns spare it most rows.
-  return { where: `${criteria} AND ${scopeTest}`, criteria, scopeTest, scopeOnTags }
+  return { where: `${compiled.criteria} AND ${scopeTest}`, criteria: compiled.criteria, scopeTest, scopeOnTags: onTags.where }
 }
 
 /**
@@ -34,12 +34,13 @@ export function scopeAsSemiJoin(where: string, user: QqlUser): FindingsWhere {
  * result is the same as through ENTITY_SOURCES, because every finding's asset and patch row exist (the writer writes
  * the catalog before findings and the asset with them), so the lists a widget drills into count the same rows.
  */
-export function sourceFor(entity: ListEntity, sql: readonly string[]): string {
+export function sourceFor(entity: ListEntity, sql: readonly string[], relations: WidgetRelations): string {
+  if (entity === 'assets') return relations.assets
   if (entity !== 'findings') return ENTITY_SOURCES[entity]
   const text = sql.join(' ')
   return [
-    'findings AS f FINAL',
-    ...(reads('a', text) ? ['INNER JOIN assets AS a FINAL ON a.asset_id = f.asset_id'] : []),
+    relations.findings,
+    ...(reads('a', text) ? [`INNER JOIN ${relations.assets} ON a.asset_id = f.asset_id`] : []),
     ...(reads('p', text) ? ['INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id'] : []),
   ].join(' ')
 }
@@ -53,6 +54,16 @@ export interface CollapsedSource {
   count: string
   /** Parameters the source adds. */
   params?: QqlParams
+}
+
+/** A findings widget's where, group keys and metrics, and what it reads. */
+export interface CollapseRequest {
+  where: FindingsWhere
+  keys: readonly string[]
+  metrics: readonly Metric[]
+  relations: WidgetRelations
+  /** The estate rollup's data version when it is current (only with the present relations), else null. */
+  rollupVersion: string | null
 }
 
 /** The finding columns a collapsed row keeps (few values per patch). */
@@ -73,8 +84,9 @@ const KEPT_COLUMNS = new Set(['patch_id', 'status', 'is_deleted'])
  * - With the estate rollup of the data version (`rollupVersion`), scoped or not: the counts per (patch, status) of the
  *   tag sets in scope, summed from the rollup's ~15,000 rows instead of reading the findings.
  */
-export function collapsedFindings(entity: ListEntity, where: FindingsWhere, keys: readonly string[], metrics: readonly Metric[], rollupVersion: string | null = null): CollapsedSource | null {
-  if (entity !== 'findings' || !metrics.every((metric) => metric.kind === 'count')) return null
+export function collapsedFindings(request: CollapseRequest): CollapsedSource | null {
+  const { where, keys, metrics, relations, rollupVersion } = request
+  if (!metrics.every((metric) => metric.kind === 'count')) return null
   const keyText = keys.join(' ')
   const read = `${where.criteria} ${keyText}`
   if (reads('a', read) || [...read.matchAll(/\bf\.(\w+)/g)].some(([, column]) => !KEPT_COLUMNS.has(column))) return null
@@ -88,14 +100,14 @@ export function collapsedFindings(entity: ListEntity, where: FindingsWhere, keys
   }
   if (where.scopeTest !== null) {
     const counted =
-      `SELECT f.patch_id AS patch_id, f.status AS status, f.is_deleted AS is_deleted, count() AS n FROM findings AS f FINAL ` +
+      `SELECT f.patch_id AS patch_id, f.status AS status, f.is_deleted AS is_deleted, count() AS n FROM ${relations.findings} ` +
       `WHERE ${where.scopeTest} GROUP BY patch_id, status, is_deleted`
     const rows = `SELECT t.1 AS patch_id, t.2 AS status, t.3 AS is_deleted, t.4 AS n FROM (SELECT arrayJoin((SELECT groupArray((patch_id, status, is_deleted, n)) FROM (${counted}))) AS t)`
     return { from: `(${rows}) AS f${catalog} WHERE ${where.criteria}`, count: 'sum(f.n)' }
   }
   if (reads('p', where.criteria) || catalog === '') return null
   return {
-    from: `(SELECT f.patch_id AS patch_id, count() AS n FROM findings AS f FINAL WHERE ${where.criteria} GROUP BY f.patch_id) AS f${catalog} WHERE 1`,
+    from: `(SELECT f.patch_id AS patch_id, count() AS n FROM ${relations.findings} WHERE ${where.criteria} GROUP BY f.patch_id) AS f${catalog} WHERE 1`,
     count: 'sum(f.n)',
   }
 }

@@ -132,11 +132,10 @@ function failedInstallsSql(assetWhere: string): string {
  * The series reads the estate rollup when there is one of the current data version and the assets are all those of the
  * viewer's scope (no query, no dashboard filter): then the scope as a test of the rollup's tag sets (`'1'`: everyone).
  */
-function rollupScopeOf(assetWhere: string, context: BuildContext): string | null {
-  if (context.rollupVersion == null) return null
-  if (assetWhere === '1') return '1'
-  const scope = assetScopeCondition(context.user.scope)
-  return scope !== null && assetWhere === scope.where ? scope.where.replace('a.tags', 'r.tags') : null
+function rollupScopeOf(compiled: { criteria: string; scope: string | null }, context: BuildContext): string | null {
+  if (context.rollupVersion == null || compiled.criteria !== '1') return null
+  if (compiled.scope === null) return '1'
+  return assetScopeCondition(context.user.scope, 'r.tags')?.where ?? null
 }
 
 /** The SELECT of a history series over the assets matching `query` (assets QQL) in the viewer's scope. */
@@ -146,7 +145,7 @@ export function historyBranch(series: HistorySeries, query: string, days: number
   // '1' (everyone's view of every asset) needs no asset filter at all: the common, cheapest case.
   const assetWhere = compiled.where
   const params: QqlParams = { ...compiled.params, tz: context.user.timeZone, days }
-  const rollupScope = rollupScopeOf(assetWhere, context)
+  const rollupScope = rollupScopeOf(compiled, context)
   if (rollupScope !== null) params.rollupVersion = context.rollupVersion as string
   const sql = {
     compliance: () => dailyChangesSql(assetWhere, 'compliance', rollupScope),

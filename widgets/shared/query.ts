@@ -1,5 +1,5 @@
 // SQL of a widget's aggregate over an entity: group keys, metrics, top N with "Other", one normalised row shape.
-import { compileQql, printQuery, type QqlNode, type QqlParams, type QqlToken, type QqlUser } from '@/lib/qql'
+import { compileQql, ENTITY_SOURCES, PRESENT_RELATIONS, printQuery, type QqlNode, type QqlParams, type QqlRelations, type QqlToken, type QqlUser } from '@/lib/qql'
 import type { DashboardFilters } from '../schema'
 import type { GroupBy, ListEntity, Metric, Widget } from '../schema'
 import { collapsedFindings, scopeAsSemiJoin, sourceFor } from '../findings/query'
@@ -27,9 +27,20 @@ export interface QueryProblem {
 
 export type BuiltQuery = { ok: true; branches: Branch[]; notes: string[] } | { ok: false; problems: QueryProblem[] }
 
+/**
+ * What a widget reads as the current findings (`f`) and assets (`a`) and as "now": the present, unless a count is
+ * evaluated as of a past day (widgets/as-of/query.ts).
+ */
+export interface WidgetRelations extends QqlRelations {
+  assets: string
+}
+export const PRESENT: WidgetRelations = { ...PRESENT_RELATIONS, assets: ENTITY_SOURCES.assets }
+
 export interface BuildContext {
   user: QqlUser
   filters: DashboardFilters
+  /** Default: PRESENT. */
+  relations?: WidgetRelations
   /** The data version whose estate rollup is complete, when it is the current one: widgets it answers read it. */
   rollupVersion?: string | null
 }
@@ -62,7 +73,8 @@ export function prefixParams(branch: Branch, prefix: string): Branch {
   return { sql, params }
 }
 
-type Compiled = { ok: true; where: string; params: QqlParams; notes: string[] } | { ok: false; problems: QueryProblem[] }
+/** `where` is `criteria AND scope` (scope: the tag scope's condition, null when not scoped). */
+export type Compiled = { ok: true; where: string; criteria: string; scope: string | null; params: QqlParams; notes: string[] } | { ok: false; problems: QueryProblem[] }
 
 /** Compiles `query AND dashboard filters AND extra` in the viewer's scope (the compiler applies the tag scope). */
 export function compileConditions(entity: ListEntity, query: string, context: BuildContext, source: string, extra: readonly QqlNode[] = []): Compiled {
@@ -71,9 +83,10 @@ export function compileConditions(entity: ListEntity, query: string, context: Bu
     const where = combined.source === 'filters' ? 'filters' : source
     return { ok: false, problems: combined.errors.map((error) => ({ source: where, message: error.message, start: error.start, end: error.end })) }
   }
-  const compiled = compileQql({ query: printQuery(combined.ast), entity, user: context.user })
+  const compiled = compileQql({ query: printQuery(combined.ast), entity, user: context.user, relations: context.relations })
   if (!compiled.ok) return { ok: false, problems: compiled.errors.map((error) => ({ source, message: error.message })) }
-  return { ok: true, where: compiled.where, params: compiled.params, notes: combined.filterNote === null ? [] : [combined.filterNote] }
+  const { where, criteria, scope, params } = compiled
+  return { ok: true, where, criteria, scope, params, notes: combined.filterNote === null ? [] : [combined.filterNote] }
 }
 
 /** `count` is how a row set is counted: `count()`, or the sum of the rows' weights over a collapsed source. */
@@ -88,7 +101,7 @@ function metricSql(entity: ListEntity, metric: Metric, context: BuildContext, in
       return { ok: true, sql: { columns: [sql], order: sql, additive: false }, params: {} }
     }
     case 'ratio': {
-      const numerator = compileQql({ query: metric.numerator, entity, user: context.user })
+      const numerator = compileQql({ query: metric.numerator, entity, user: context.user, relations: context.relations })
       if (!numerator.ok) return { ok: false, problem: { source: 'metric', message: `ratio numerator: ${numerator.errors.map((error) => error.message).join('; ')}` } }
       const renamed = prefixParams({ sql: numerator.where, params: numerator.params }, `n${index}_`)
       const hits = `countIf(${renamed.sql})`
@@ -156,9 +169,11 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   const [group, stack] = groups
   const key = group === null ? "''" : keySql(group.token, group.bucket)
   const stackKey = stack === null ? "''" : keySql(stack.token, stack.bucket)
-  const findingsWhere = request.entity === 'findings' ? scopeAsSemiJoin(compiled.where, context.user) : null
+  const relations = context.relations ?? PRESENT
+  const findingsWhere = request.entity === 'findings' ? scopeAsSemiJoin(compiled, context.user) : null
   const where = findingsWhere?.where ?? compiled.where
-  const collapsed = findingsWhere === null ? null : collapsedFindings(request.entity, findingsWhere, [key, stackKey], request.metrics, context.rollupVersion ?? null)
+  const collapsed =
+    findingsWhere === null ? null : collapsedFindings({ where: findingsWhere, keys: [key, stackKey], metrics: request.metrics, relations, rollupVersion: context.rollupVersion ?? null })
   if (collapsed?.params !== undefined) Object.assign(params, collapsed.params)
   const metrics: MetricSql[] = []
   request.metrics.forEach((metric, index) => {
@@ -172,7 +187,7 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   if (problems.length > 0) return { ok: false, problems }
 
   const values = `[${metrics.flatMap((metric) => metric.columns).map((column) => `toFloat64(${column})`).join(', ')}]`
-  const from = collapsed?.from ?? `${sourceFor(request.entity, [where, key, stackKey, values])} WHERE ${where}`
+  const from = collapsed?.from ?? `${sourceFor(request.entity, [where, key, stackKey, values], relations)} WHERE ${where}`
   const head = `SELECT toUInt16(${request.series}) AS s`
   if (group === null) return done(`${head}, '' AS k1, '' AS k2, ${values} AS v FROM ${from}`)
 
