@@ -12,7 +12,10 @@ const freePort = () =>
 if (!process.env.PB_E2E_PORT) {
   process.env.PB_E2E_PORT = freePort()
   process.env.PB_E2E_OIDC_PORT = freePort()
-  process.env.PB_E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-e2e-'))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-e2e-'))
+  process.env.PB_E2E_DATA_DIR = dataDir
+  // The runner removes it as it exits, after it has stopped the servers.
+  process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))
 }
 const port = process.env.PB_E2E_PORT
 const oidcPort = process.env.PB_E2E_OIDC_PORT

@@ -1,13 +1,12 @@
 // Test helper: a fresh embedded ClickHouse in a temporary data directory, migrated, for one test file.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { inject } from 'vitest'
 import { closeDatabase, getDatabase, type Database } from '@/clickhouse/client'
 import { runMigrations } from '@/clickhouse/migrate'
 
 export async function openTestDatabase(): Promise<{ db: Database; dataDir: string; close: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patchboard-test-'))
+  const dataDir = fs.mkdtempSync(path.join(inject('testDataRoot'), 'db-'))
   // A copy of the directory test/migrated-template.ts migrated once for the run (its symlinks are relative); the
   // runner below then finds every migration applied with the same checksum, or applies one added since.
   fs.cpSync(inject('migratedTemplate'), dataDir, { recursive: true, verbatimSymlinks: true })
