@@ -1,5 +1,7 @@
-// Pie widget: additive metrics only, its query, and slices with their colours and drill data.
+// Pie widget: additive metrics only, its query, slices with their colours and drill data, labels that stay inside the card.
 import { describe, expect, it } from 'vitest'
+import { themedOption } from '@/components/dashboards/chart-theme'
+import { echarts } from '../echarts'
 import { widgetSchema } from '../schema'
 import { widgetGrid } from '../shared/data'
 import { BERLIN, context, row, widget } from '../test-helpers'
@@ -34,5 +36,29 @@ describe('pie widget', () => {
     expect(series.radius).toEqual(['45%', '70%'])
     expect(series.data.map((slice) => [slice.name, slice.value])).toEqual([['Installed', 30], ['Missing', 10]])
     expect(series.data[1]).toMatchObject({ itemStyle: { color: '#c62828' }, drill: { key: 'Missing' } })
+  })
+
+  it('labels its slices with the group and, on a line of its own, the share', () => {
+    const [series] = pieOption(byStatus, widgetGrid(byStatus, [row('Installed', [30])], { timeZone: 'UTC', now: new Date() })).series as { label: object }[]
+    expect(series.label).toMatchObject({ formatter: '{name|{b}}\n{d} %', minMargin: 6 })
+  })
+
+  it('aligns the labels to the chart edges where a label beside the pie could run past the edge: narrow or tall cards', () => {
+    const os = widget({ type: 'pie', entity: 'assets', groupBy: { token: 'operatingSystem' } })
+    const option = pieOption(os, widgetGrid(os, [row('Microsoft Windows Server 2019 Standard 1809', [27]), row('Microsoft Windows 11 Pro 23H2', [7])], { timeZone: 'UTC', now: new Date() }))
+    const gray = 'rgb(128, 128, 128)'
+    const colors = { ui: { '--text': gray, '--text-muted': gray, '--border': gray, '--surface-raised': gray, '--surface': gray }, semantic: {}, palette: [gray], font: 'sans-serif' }
+    const alignment = (width: number, height: number) => {
+      // ECharts applies the media queries to the chart's size: the themed option as the card draws it.
+      const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+      chart.setOption(themedOption(option, os, colors, { animation: false, width }), { notMerge: true })
+      const [series] = (chart.getOption() as { series: { label: { alignTo: string } }[] }).series
+      chart.dispose()
+      return series.label.alignTo
+    }
+    // A quarter of the 12-column grid at 1280 px (the default dashboard's pies), half of it, a tall card, a square one.
+    expect([alignment(330, 290), alignment(500, 290), alignment(700, 700), alignment(1000, 800)]).toEqual(['edge', 'edge', 'edge', 'edge'])
+    // Wide cards keep the labels beside their slices (edge labels would sit far from a small pie).
+    expect([alignment(866, 290), alignment(1200, 290), alignment(1000, 660)]).toEqual(['none', 'none', 'none'])
   })
 })
