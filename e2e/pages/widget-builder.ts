@@ -44,6 +44,19 @@ export class WidgetBuilder {
     return points
   }
 
+  /** The preview drew a count; returns its text (the number, then a ratio or comparison line if any). */
+  async expectCountPreview(): Promise<string> {
+    await expect(this.preview).toHaveAttribute('data-preview-state', 'ready', { timeout: 20_000 })
+    const count = this.preview.getByTestId('preview-count')
+    await expect(count).toBeVisible()
+    return count.innerText()
+  }
+
+  /** A count's "Compare with days ago" field (null: no comparison). */
+  async compareWith(daysAgo: number | null): Promise<void> {
+    await this.dialog.getByLabel('Compare with days ago').fill(daysAgo === null ? '' : String(daysAgo))
+  }
+
   async save(): Promise<void> {
     await this.dialog.getByRole('button', { name: /^(Add|Save) widget$/ }).click()
     await expect(this.dialog).toBeHidden()
