@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
-// A count card with a comparison: the change in numbers and %, its arrow, and green or red by whether an increase is good.
+// A count card with a comparison: the change in numbers and %, its arrow, and green or red by whether an increase is good — in the builder's preview too.
 import { cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { WidgetResult } from '@/widgets/result'
 import { NO_FILTERS, widgetSchema, type Widget } from '@/widgets/schema'
+import { presentWidget } from '@/widgets/present'
+import { PreviewChart } from './builder/PreviewChart'
 import { WidgetCard } from './WidgetCard'
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: vi.fn() }) }))
@@ -32,5 +34,15 @@ describe('WidgetCard comparison', () => {
     card(missing, [3])
     expect(screen.getByTestId('count-value').textContent).toBe('3')
     expect(screen.queryByText(/days ago/)).toBeNull()
+  })
+})
+
+describe('PreviewChart comparison', () => {
+  it('draws the change as the card does: arrow and colour', () => {
+    const widget = countWidget({ increaseIsGood: true })
+    render(<PreviewChart widget={widget} view={presentWidget(widget, result([2, 3]), 'UTC')} />)
+    const change = screen.getByText('-1 (-33.3 %) vs 7 days ago') as HTMLElement
+    expect(change.textContent).toBe('▼ -1 (-33.3 %) vs 7 days ago')
+    expect(change.style.color).toBe('var(--danger)')
   })
 })

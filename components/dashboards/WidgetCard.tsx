@@ -11,6 +11,7 @@ import { presentWidget, type WidgetView } from '@/widgets/present'
 import type { WidgetResult } from '@/widgets/result'
 import type { DashboardFilters, Widget } from '@/widgets/schema'
 import type { PointDrill } from '@/widgets/shared/options'
+import { CountComparison } from './CountComparison'
 import { WidgetChart } from './WidgetChart'
 import { WidgetProblem } from './WidgetProblem'
 
@@ -106,13 +107,7 @@ function CountBody({ view, href }: { view: Extract<WidgetView, { kind: 'count' }
         number
       )}
       {view.ratio && <span className="widget-count-ratio">{view.ratio.text}</span>}
-      {view.comparison && (
-        // Green when the change is good news, red when bad (the widget's increaseIsGood); an arrow for the direction.
-        <span className="widget-count-comparison" data-trend={view.comparison.trend ?? undefined} style={view.comparison.good === null ? undefined : { color: view.comparison.good ? 'var(--success)' : 'var(--danger)' }}>
-          {view.comparison.trend === 'up' || view.comparison.trend === 'down' ? <span aria-hidden="true">{view.comparison.trend === 'up' ? '▲ ' : '▼ '}</span> : null}
-          {view.comparison.text}
-        </span>
-      )}
+      {view.comparison && <CountComparison comparison={view.comparison} />}
     </div>
   )
 }

@@ -3,6 +3,7 @@
 // without drill-down: a click in the preview must not navigate away from an unsaved widget.
 import type { WidgetView } from '@/widgets/present'
 import type { Widget } from '@/widgets/schema'
+import { CountComparison } from '../CountComparison'
 import { WidgetChart } from '../WidgetChart'
 import { WidgetProblem } from '../WidgetProblem'
 
@@ -23,7 +24,7 @@ export function PreviewChart({ widget, view }: { widget: Widget; view: WidgetVie
             {view.text}
           </span>
           {view.ratio && <span className="widget-preview-sub">{view.ratio.text}</span>}
-          {view.comparison && <span className="widget-preview-sub">{view.comparison.text}</span>}
+          {view.comparison && <CountComparison comparison={view.comparison} />}
         </div>
       )
     case 'table':
