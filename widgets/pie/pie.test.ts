@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { themedOption } from '@/components/dashboards/chart-theme'
 import { echarts } from '../echarts'
 import { widgetSchema } from '../schema'
-import { widgetGrid } from '../shared/data'
+import { OTHER_KEY, widgetGrid } from '../shared/data'
 import { BERLIN, context, row, widget } from '../test-helpers'
-import { pieOption } from './options'
+import { distinctNames, pieOption } from './options'
 import { pieQuery } from './query'
 
 const byStatus = widget({ type: 'pie', entity: 'findings', groupBy: { token: 'status' }, donut: true, display: { colors: { Missing: '#c62828' } } })
@@ -39,8 +39,27 @@ describe('pie widget', () => {
   })
 
   it('labels its slices with the group and, on a line of its own, the share', () => {
-    const [series] = pieOption(byStatus, widgetGrid(byStatus, [row('Installed', [30])], { timeZone: 'UTC', now: new Date() })).series as { label: object }[]
-    expect(series.label).toMatchObject({ formatter: '{name|{b}}\n{d} %', minMargin: 6 })
+    const [series] = pieOption(byStatus, widgetGrid(byStatus, [row('Installed', [30])], { timeZone: 'UTC', now: new Date() })).series as { label: { formatter: (slice: object) => string } }[]
+    expect(series.label).toMatchObject({ minMargin: 6 })
+    expect(series.label.formatter({ name: 'Installed', percent: 66.67 })).toBe('{name|Installed}\n66.67 %')
+  })
+
+  it('shows the groups without the words they all begin with, in labels and legend (the tooltip keeps the whole name)', () => {
+    expect([...distinctNames(['Microsoft Windows 10 Enterprise 22H2', 'Microsoft Windows Server 2019 Standard 1809', 'Microsoft Windows 11 Pro']).values()]).toEqual([
+      '10 Enterprise 22H2', 'Server 2019 Standard 1809', '11 Pro',
+    ])
+    expect([...distinctNames(['Microsoft Windows 10', 'Ubuntu 22.04']).values()]).toEqual(['Microsoft Windows 10', 'Ubuntu 22.04'])
+    // Every name keeps a word; one group alone keeps its name.
+    expect([...distinctNames(['Windows 10', 'Windows 10 Pro']).values()]).toEqual(['10', '10 Pro'])
+    expect([...distinctNames(['Microsoft Windows 10']).values()]).toEqual(['Microsoft Windows 10'])
+    const os = widget({ type: 'pie', entity: 'assets', groupBy: { token: 'operatingSystem' }, other: true, limit: 2 })
+    const grid = widgetGrid(os, [row('Microsoft Windows 10 Pro', [5]), row('Microsoft Windows 11 Pro', [4]), row(OTHER_KEY, [1])], { timeZone: 'UTC', now: new Date() })
+    const option = pieOption(os, grid)
+    const [series] = option.series as { label: { formatter: (slice: object) => string }; data: { name: string }[] }[]
+    const legend = option.legend as { formatter: (name: string) => string }
+    expect(series.data.map((slice) => slice.name)).toEqual(['Microsoft Windows 10 Pro', 'Microsoft Windows 11 Pro', 'Other'])
+    expect(series.data.map((slice) => legend.formatter(slice.name))).toEqual(['10 Pro', '11 Pro', 'Other'])
+    expect(series.label.formatter({ name: 'Microsoft Windows 11 Pro', percent: 40 })).toBe('{name|11 Pro}\n40 %')
   })
 
   it('aligns the labels to the chart edges where a label beside the pie could run past the edge: narrow or tall cards', () => {
