@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { Database } from '@/clickhouse/client'
 
 /** Kept in app_settings, so every server process sharing the database sees the same version. */
-const DATA_VERSION_KEY = 'data.version'
+export const DATA_VERSION_KEY = 'data.version'
 
 /** The current data version ('' before the first write). No query parameter: it never waits behind bound queries. */
 export async function readDataVersion(db: Database): Promise<string> {

@@ -2,11 +2,11 @@
 // cleanup of older ones. When it is built is lib/dashboards/rollup-builds.ts's decision; dashboards read it only while
 // it is the current data version's.
 import type { Database } from '@/clickhouse/client'
+import { DATA_VERSION_KEY } from './data-version'
 
 export const ROLLUP_FINDINGS = 'rollup_findings'
 export const ROLLUP_EVENTS = 'rollup_finding_events'
 const ROLLUP_VERSION_KEY = 'rollup.version'
-const DATA_VERSION_KEY = 'data.version'
 
 export interface Versions {
   /** The data version ('' before the first write). */
