@@ -6,6 +6,7 @@ import { callApi } from '@/components/api-client'
 import { gridData, type ColumnDef } from '@/components/ui/grid/columns'
 import { DataGrid } from '@/components/ui/grid/DataGrid'
 import { useNotice } from '@/components/ui/Notice'
+import { isQqlDescribed } from '@/lib/export/export-description'
 import { formatDateTime, timeHeader } from '@/lib/format'
 import type { ExportJobView } from '@/lib/services/exports'
 import './export.css'
@@ -86,7 +87,9 @@ export function ExportJobList({ initialJobs, userId, timeZone }: { initialJobs: 
           <strong>
             {job.title} · {job.format.toUpperCase()}
           </strong>
-          <div className="export-note">{job.query ? <code>{job.query}</code> : 'All rows in your scope'}</div>
+          <div className="export-note" data-testid="export-description">
+            {isQqlDescribed(job.entity) && job.query.trim() ? <code>{job.description}</code> : job.description}
+          </div>
         </>
       ),
     },

@@ -8,8 +8,10 @@ import { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '@/clickhouse/client'
 import { readExportLimits } from '@/lib/export/jobs-config'
+import { formatDateTime } from '@/lib/format'
 import { getExportRunner, startExportRunner, stopExportRunner } from '@/lib/export/jobs-runtime'
 import { findExportJob, writeExportJob } from '@/lib/repositories/export-jobs'
+import { loadRun } from '@/lib/repositories/job-runs'
 import type { JobProgressView } from '@/lib/schemas/job-runs'
 import type { JobView } from '@/lib/schemas/jobs'
 import type { ExportJobView } from '@/lib/services/exports'
@@ -129,7 +131,7 @@ describe('Jobs and job-progress exports above the direct limit', () => {
     expect(started.status, started.text).toBe(202)
     expect(started.json).toMatchObject({ status: 'queued', entity: 'jobs', title: 'Jobs', rowsTotal: 2, columns })
     const done = await finished(String(started.json.id))
-    expect(done).toMatchObject({ status: 'done', rowsWritten: 2, percent: 100, title: 'Jobs' })
+    expect(done).toMatchObject({ status: 'done', rowsWritten: 2, percent: 100, title: 'Jobs', description: 'Status: Enabled or Disabled' })
     const direct = await download(fixture.user, `/api/v1/export/jobs?format=xlsx&status=Enabled,Disabled&sort=name&dir=asc&columns=${columns.join(',')}`)
     const rows = sheetRows(await fileOf(done.id), false)
     expect(rows).toEqual(sheetRows(direct.bytes, false))
@@ -154,7 +156,12 @@ describe('Jobs and job-progress exports above the direct limit', () => {
     expect(file.equals(direct.bytes)).toBe(true)
     expect(sheetRows(file, true).length).toBe(7)
     const mine = (await fixture.api(fixture.user, 'GET', '/api/v1/exports')).json.jobs as ExportJobView[]
-    expect(mine.find((job) => job.id === done.id)?.title).toBe('Job progress: Weekly browsers and tools')
+    const listed = mine.find((job) => job.id === done.id)!
+    expect(listed.title).toBe('Job progress: Weekly browsers and tools')
+    // The run by its time in words, not the stored "job <id> run <id>" (the query keeps it, as the audit entry does).
+    const run = (await loadRun(db, fixture.runId))!
+    expect(listed.description).toBe(`Run of ${formatDateTime(run.scheduledAt, fixture.user.user.timeZone, { zone: true })}`)
+    expect(listed.query).toBe(`job ${fixture.job.id} run ${fixture.runId}`)
     const [audit] = await db.query<{ after: string }>("SELECT after FROM audit_log WHERE action = 'export.job' AND entity_id = {id:String}", { id: done.id })
     expect(JSON.parse(audit.after)).toMatchObject({ entity: 'jobProgress', query: `job ${fixture.job.id} run ${fixture.runId}`, rows: 6 })
   })
@@ -167,6 +174,13 @@ describe('Jobs and job-progress exports above the direct limit', () => {
     expect(notForFindings.status).toBe(400)
     const hidden = await fixture.api(outsider, 'POST', '/api/v1/exports', { entity: 'jobProgress', format: 'csv', options: { job: fixture.job.id } })
     expect(hidden.status).toBe(404)
+  })
+
+  it('My exports names a run by its time only while its job is viewable: else by a short id', async () => {
+    const options = JSON.stringify({ job: fixture.job.id, runId: fixture.runId, status: 'Failed', q: '' })
+    const record = await writeExportJob(db, queuedJob(outsider.user, { entity: 'jobProgress', sourceOptions: options, status: 'failed', title: 'Job progress: Weekly browsers and tools' }))
+    const mine = (await fixture.api(outsider, 'GET', '/api/v1/exports')).json.jobs as ExportJobView[]
+    expect(mine.find((job) => job.id === record.id)?.description).toBe(`Run ${fixture.runId.slice(4, 12)} · Status: Failed`)
   })
 
   it('a stored option that no longer validates fails the job with the reason, not a crash', async () => {

@@ -9,6 +9,7 @@ import { decideResourceAccess } from '@/lib/auth/policy'
 import type { SessionUser } from '@/lib/auth/user'
 import { conflict, DomainError, notFound } from '@/lib/errors'
 import { EXPORT_ENTITIES, resolveColumns } from '@/lib/export/columns'
+import { describeExport } from '@/lib/export/export-description'
 import { countRowsFor, exportColumnsFor } from '@/lib/export/jobs-exporter'
 import { exportSource } from '@/lib/export/query'
 import { limitReason } from '@/lib/export/jobs'
@@ -16,6 +17,7 @@ import { exportsDirectory } from '@/lib/export/jobs-config'
 import { isTableExportEntity, TABLE_EXPORT_ENTITIES, tableExportSource } from '@/lib/export/jobs-table-exporter'
 import { getExportRunner } from '@/lib/export/jobs-runtime'
 import { findExportJob, listExportJobsOfUser, writeExportJob, type ExportJobRecord } from '@/lib/repositories/export-jobs'
+import { visibleRunTimes } from './exports-run-times'
 import { compileSearch, tokenVersionParam } from './search'
 
 export const exportEntitySchema = z.enum(EXPORT_ENTITIES)
@@ -57,7 +59,10 @@ export const exportJobViewSchema = z.object({
   entity: z.string(),
   title: z.string().describe('what is exported, in words: Findings, Jobs, Job progress: <job name>'),
   format: exportFormatSchema,
-  query: z.string(),
+  query: z.string().describe('as stored: the QQL query (Jobs: the list\'s QQL; job progress: the job, run and filters as the audit entry records them)'),
+  description: z
+    .string()
+    .describe('what is exported, in words: the QQL query (Assets, Patches, Findings; "All rows in your scope" without one), the Jobs filters ("Status: Enabled · Type: Install", "All jobs"), the run and filters of job progress ("Run of 02 Dec 2026, 06:45 UTC · Status: Failed")'),
   version: z.number(),
   columns: z.array(z.string()),
   status: z.enum(['queued', 'running', 'done', 'failed', 'canceled', 'expired']),
@@ -78,7 +83,14 @@ export const exportJobViewSchema = z.object({
 })
 export type ExportJobView = z.infer<typeof exportJobViewSchema>
 
-function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: number } | null, now = Date.now()): ExportJobView {
+/** Who is looking, for the description: their time zone and the run times they may see. */
+type Viewing = { timeZone: string; runTimes: ReadonlyMap<string, string> }
+
+async function viewingOf(db: Database, user: SessionUser, jobs: readonly ExportJobRecord[]): Promise<Viewing> {
+  return { timeZone: user.timeZone, runTimes: await visibleRunTimes(db, user, jobs) }
+}
+
+function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: number } | null, viewing: Viewing, now = Date.now()): ExportJobView {
   const rowsWritten = Math.max(live?.rowsWritten ?? 0, job.rowsWritten)
   const rowsTotal = Math.max(live?.rowsTotal ?? 0, job.rowsTotal)
   // Every row read while still running: the writer is completing the file (XLSX closing its zip, a capped rate).
@@ -95,6 +107,7 @@ function toView(job: ExportJobRecord, live: { rowsWritten: number; rowsTotal: nu
     title: job.title || ENTITY_TITLES[job.entity] || job.entity,
     format: job.format,
     query: job.query,
+    description: describeExport(job, viewing),
     version: job.tokenVersion,
     columns: job.columns,
     status: job.status,
@@ -179,13 +192,14 @@ export async function startExport(db: Database, user: SessionUser, input: StartE
     version: 0,
   })
   void runner.pump()
-  return toView(job, null)
+  return toView(job, null, await viewingOf(db, user, [job]))
 }
 
 export async function listMyExports(db: Database, user: SessionUser): Promise<{ jobs: ExportJobView[] }> {
   const runner = await getExportRunner()
   const jobs = await listExportJobsOfUser(db, user.id)
-  return { jobs: jobs.map((job) => toView(job, runner.live(job.id))) }
+  const viewing = await viewingOf(db, user, jobs)
+  return { jobs: jobs.map((job) => toView(job, runner.live(job.id), viewing)) }
 }
 
 /** The caller's own job; anyone else's (Administrators' too: the file holds its owner's scope) is a 404, as if absent. */
@@ -197,14 +211,14 @@ async function ownJob(db: Database, user: SessionUser, id: string): Promise<Expo
 
 export async function exportStatus(db: Database, user: SessionUser, id: string): Promise<ExportJobView> {
   const job = await ownJob(db, user, id)
-  return toView(job, (await getExportRunner()).live(id))
+  return toView(job, (await getExportRunner()).live(id), await viewingOf(db, user, [job]))
 }
 
 export async function cancelExport(db: Database, user: SessionUser, id: string): Promise<ExportJobView> {
   const job = await ownJob(db, user, id)
   if (job.status !== 'queued' && job.status !== 'running') throw conflict('EXPORT_FINISHED', `This export is already ${job.status}; there is nothing to cancel.`)
   const canceled = await (await getExportRunner()).cancel(job, user.email)
-  return toView(canceled, null)
+  return toView(canceled, null, await viewingOf(db, user, [canceled]))
 }
 
 /** The finished file to stream, with the name to offer; 409 while it is not ready, or after it expired. */
