@@ -1,6 +1,6 @@
 // Export journey: an analyst filters Findings, exports XLSX as a background job (the direct-download limit is lowered for
 // e2e in playwright.config.ts, and the job's file rate capped so it runs for a few seconds), watches the progress bar on
-// My exports, and downloads a real XLSX holding exactly the filtered rows.
+// My exports, and downloads a real XLSX holding exactly the filtered rows; Jobs and job-progress exports described in words.
 import fs from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import * as XLSX from '@e965/xlsx'
@@ -82,4 +82,33 @@ test('My exports is in the navigation, and a small export downloads at once from
   const text = fs.readFileSync(await download.path(), 'utf8')
   expect(text.startsWith('\uFEFF')).toBe(true)
   expect(text.trim().split(/\r?\n/)).toHaveLength(1)
+})
+
+test('My exports says in words what a Jobs export and a job-progress export hold, not their stored parameters', async ({ page }) => {
+  await page.goto('/exports')
+  const origin = new URL(page.url()).origin
+  const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin } })
+  const created = await post('/api/v1/jobs', { basics: { name: 'Export description e2e', type: 'Install' }, targets: null, patches: null, schedule: null })
+  expect(created.status(), await created.text()).toBe(200)
+  const jobId = String(((await created.json()) as { id: string }).id)
+  try {
+    const jobs = await post('/api/v1/exports', { entity: 'jobs', format: 'csv', q: 'name: "Export description"', options: { type: 'Install', mine: '1' } })
+    expect(jobs.status(), await jobs.text()).toBe(202)
+    const progress = await post('/api/v1/exports', { entity: 'jobProgress', format: 'xlsx', options: { job: jobId, status: 'Failed' } })
+    expect(progress.status(), await progress.text()).toBe(202)
+
+    await page.reload()
+    const exportsPage = new ExportsPage(page)
+    const progressRow = exportsPage.newest()
+    const jobsRow = exportsPage.table.locator('tbody tr').nth(1)
+    await expect(progressRow).toContainText('Job progress: Export description e2e · XLSX')
+    await expect(exportsPage.description(progressRow)).toHaveText('Latest run · Status: Failed')
+    await expect(jobsRow).toContainText('Jobs · CSV')
+    await expect(exportsPage.description(jobsRow)).toHaveText('Type: Install · Created by me · search “name: "Export description"”')
+    await expect(exportsPage.table).not.toContainText(`job ${jobId}`)
+    await page.screenshot({ path: 'test-results/my-exports-descriptions.png' })
+  } finally {
+    // The jobs specs start from an empty Jobs list.
+    expect((await page.request.delete(`/api/v1/jobs/${jobId}`, { headers: { origin } })).status()).toBe(200)
+  }
 })

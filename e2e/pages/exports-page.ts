@@ -53,6 +53,11 @@ export class ExportsPage {
     return this.table.locator('tbody tr').first()
   }
 
+  /** The line under the export's name: its query, or its filters in words. */
+  description(row: Locator): Locator {
+    return row.getByTestId('export-description')
+  }
+
   progressBar(row: Locator): Locator {
     return row.getByRole('progressbar')
   }
