@@ -125,7 +125,10 @@ describe('Jobs and job-progress exports above the direct limit', () => {
 
   it('a Jobs export becomes a job whose XLSX holds the direct export\'s rows; audited as export.job', async () => {
     const preview = await fixture.api(fixture.user, 'GET', '/api/v1/export/jobs/preview?status=Enabled,Disabled&sort=name&dir=asc')
-    expect(preview.json).toMatchObject({ ok: true, rows: 2, directMaxRows: 1 })
+    expect(preview.json).toMatchObject({ ok: true, rows: 2, directMaxRows: 1, explain: 'jobs: status Enabled or Disabled' })
+    // The dialog names the filters as the Jobs list does, the schedule too.
+    const filtered = await fixture.api(fixture.user, 'GET', '/api/v1/export/jobs/preview?scheduleType=Weekly&mine=true')
+    expect(filtered.json).toMatchObject({ ok: true, explain: 'jobs: schedule Weekly, created by you' })
     const columns = ['name', 'status', 'owner', 'schedule', 'patchCount', 'assetCount', 'lastRun']
     const started = await start({ entity: 'jobs', format: 'xlsx', q: '', v: 2, columns, options: { status: 'Enabled,Disabled', sort: 'name', dir: 'asc' } })
     expect(started.status, started.text).toBe(202)

@@ -147,7 +147,9 @@ export async function previewJobsExport(db: Database, user: SessionUser, input: 
   const search = compileSearch('jobs', input.q, user, input.v)
   if (!search.ok) return { ...previewOf(JOB_COLUMNS, user, limits), ok: false, errors: search.errors.map((error) => error.message) }
   const { total } = await fetchJobPage(db, user, { ...input, page: 1, pageSize: 1 })
-  const filters = [input.status.length > 0 ? `status ${input.status.join(' or ')}` : '', input.type.length > 0 ? `type ${input.type.join(' or ')}` : '', input.mine ? 'owned by you' : '', input.coAuthored ? 'co-authored by you' : '']
+  // The Jobs list's filters in its own words ("Created by me" there).
+  const listed = (label: string, values: readonly string[]) => (values.length > 0 ? `${label} ${values.join(' or ')}` : '')
+  const filters = [listed('status', input.status), listed('schedule', input.scheduleType), listed('type', input.type), input.mine ? 'created by you' : '', input.coAuthored ? 'co-authored by you' : '']
   const words = [input.q.trim() === '' ? '' : search.explain, ...filters].filter(Boolean).join(', ')
   return { ...previewOf(JOB_COLUMNS, user, limits), ok: true, rows: total, explain: words === '' ? 'every job' : `jobs: ${words}` }
 }
