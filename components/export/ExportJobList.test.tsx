@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// My exports' line under each export: a QQL query as code, the Jobs filters and a run's filters in words — never the stored raw text.
+// My exports' line under each export: a QQL query as code, the Jobs filters and a run's filters in words — never the stored raw text; a running export's progress.
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ExportJobView } from '@/lib/services/exports'
@@ -52,5 +52,15 @@ describe('My exports', () => {
     expect(line('e3').textContent).toBe('Run of 02 Dec 2026, 06:45 UTC · Status: Failed')
     expect(line('e4').textContent).toBe('All rows in your scope')
     expect(screen.getByRole('table', { name: 'My exports' }).textContent).not.toMatch(/job j-42|run_3f9a/)
+  })
+})
+
+describe('My exports progress', () => {
+  it('says the rows are being counted before there is a total, then the share written and the time left', () => {
+    const running = (changes: Partial<ExportJobView>) => job({ status: 'running', finishedAt: null, expiresAt: null, downloadUrl: null, ...changes })
+    render(<ExportJobList initialJobs={[running({ id: 'r1', rowsWritten: 0, rowsTotal: 0, percent: 0 }), running({ id: 'r2', rowsWritten: 400, rowsTotal: 1000, percent: 40, etaSeconds: 90 })]} userId="u1" timeZone="UTC" />)
+    const progress = (id: string) => within(screen.getByTestId(`export-${id}`)).getByTestId('export-progress-text').textContent
+    expect(progress('r1')).toBe('Counting the rows…')
+    expect(progress('r2')).toBe('40 % — 400 of 1,000 rows, about 2 min left')
   })
 })

@@ -42,9 +42,12 @@ const isActive = (job: ExportJobView) => job.status === 'queued' || job.status =
 function Progress({ job }: { job: ExportJobView }) {
   if (job.status === 'queued') return <span className="export-progress-text">Waiting: two exports of yours run at a time.</span>
   if (job.status !== 'running') return <span className="export-progress-text">{job.rowsTotal > 0 ? `${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows` : '—'}</span>
+  // Until the runner has counted the rows there is no total to show progress against.
   const label = job.finishing
     ? `All ${count(job.rowsTotal)} rows read; finishing the file…`
-    : `${job.percent} % — ${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows, ${eta(job.etaSeconds)}`
+    : job.rowsTotal === 0
+      ? 'Counting the rows…'
+      : `${job.percent} % — ${count(job.rowsWritten)} of ${count(job.rowsTotal)} rows, ${eta(job.etaSeconds)}`
   return (
     <div className="export-progress">
       <progress max={100} value={job.percent} aria-label={`Progress of the ${job.title} export`} />
