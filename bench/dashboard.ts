@@ -113,12 +113,12 @@ async function estateSize(db: Awaited<ReturnType<typeof import('@/clickhouse/cli
   return size
 }
 
-async function rollupSize(db: Awaited<ReturnType<typeof import('@/clickhouse/client').getDatabase>>, version: string) {
+async function rollupSize(db: Awaited<ReturnType<typeof import('@/clickhouse/client').getDatabase>>, build: string) {
   const [size] = await db.query<Record<string, number>>(
-    `SELECT (SELECT toUInt32(count()) FROM rollup_findings WHERE version = {v:String}) AS findingRows,
-            (SELECT toUInt32(count()) FROM rollup_finding_events WHERE version = {v:String}) AS eventRows,
+    `SELECT (SELECT toUInt32(count()) FROM rollup_findings WHERE build = {v:String}) AS findingRows,
+            (SELECT toUInt32(count()) FROM rollup_finding_events WHERE build = {v:String}) AS eventRows,
             (SELECT toUInt32(uniqExact(arraySort(tags))) FROM assets FINAL) AS tagSets`,
-    { v: version },
+    { v: build },
   )
   return size
 }
@@ -145,21 +145,21 @@ async function measure() {
     const problems = first.filter((result) => result.status !== 'ok')
     if (problems.length > 0) throw new Error(`widgets without data: ${JSON.stringify(problems)}`)
 
-    // The rollup of the current data version, built twice (the second is the figure of a rebuild over existing rows).
+    // The rollup of the current data version, built twice (the second beside the first one's rows).
     const rollupBuildMs: number[] = []
     for (let i = 0; i < 2; i++) rollupBuildMs.push(await timed(async () => buildEstateRollup(db, (await readVersions(db)).data)))
-    const rollupVersion = (await readVersions(db)).data
-    const rollupRows = await rollupSize(db, rollupVersion)
+    const rollupBuild = (await readVersions(db)).rollup?.build ?? ''
+    const rollupRows = await rollupSize(db, rollupBuild)
 
     // The same SQL, per widget, parameters written in, all widgets at once (the engine runs unbound queries in parallel).
     const plainSql = (user: QqlUser, rollup: string | null = null) =>
       widgets.map((widget) => {
-        const plan = planWidget(widget, { user, filters: NO_FILTERS, rollupVersion: rollup })
+        const plan = planWidget(widget, { user, filters: NO_FILTERS, rollupBuild: rollup })
         return { title: widget.title, sql: plan.ok ? plan.built.branches.map((branch) => inline(branch.sql, branch.params)) : [] }
       })
     const parallel = (sql: string[]) => () => Promise.all(sql.map((text) => db.query(text)))
     const parallelPlain = parallel(plainSql(EVERYONE).flatMap((widget) => widget.sql))
-    const parallelPlainRollup = parallel(plainSql(EVERYONE, rollupVersion).flatMap((widget) => widget.sql))
+    const parallelPlainRollup = parallel(plainSql(EVERYONE, rollupBuild).flatMap((widget) => widget.sql))
     await parallelPlain()
     await parallelPlainRollup()
     // Where the time goes: each widget's SQL alone, for everyone and for the first scoped viewer.
@@ -174,7 +174,7 @@ async function measure() {
     }
     const perWidgetPlainMs = await perWidgetMs(EVERYONE)
     const perWidgetScopedPlainMs = await perWidgetMs(VIEWERS[1])
-    const perWidgetScopedRollupMs = await perWidgetMs(VIEWERS[1], rollupVersion)
+    const perWidgetScopedRollupMs = await perWidgetMs(VIEWERS[1], rollupBuild)
 
     const samples = {
       cold: [] as number[], plain: [] as number[], scopedCold: [] as number[],

@@ -53,8 +53,8 @@ export function runWidgets(db: Database, widgets: readonly Widget[], options: Ru
 async function render(db: Database, widgets: readonly Widget[], options: RunWidgetsOptions): Promise<WidgetResult[]> {
   const filters = options.filters ?? NO_FILTERS
   const cache = options.cache ?? sharedWidgetCache()
-  const { dataVersion, rollupVersion } = await versionsFor(db, options)
-  const context = { user: options.user, filters, rollupVersion }
+  const { dataVersion, rollupBuild } = await versionsFor(db, options)
+  const context = { user: options.user, filters, rollupBuild }
   const results: Promise<WidgetResult>[] = []
   const pending: Pending[] = []
 
@@ -86,14 +86,14 @@ async function render(db: Database, widgets: readonly Widget[], options: RunWidg
   return Promise.all(results)
 }
 
-/** The data version the results are keyed by, and the rollup version to read (null: none current, or not asked for). */
-async function versionsFor(db: Database, options: RunWidgetsOptions): Promise<{ dataVersion: string; rollupVersion: string | null }> {
-  if (options.rollup !== 'auto') return { dataVersion: options.dataVersion ?? (await readDataVersion(db)), rollupVersion: null }
+/** The data version the results are keyed by, and the rollup build to read (null: none current, or not asked for). */
+async function versionsFor(db: Database, options: RunWidgetsOptions): Promise<{ dataVersion: string; rollupBuild: string | null }> {
+  if (options.rollup !== 'auto') return { dataVersion: options.dataVersion ?? (await readDataVersion(db)), rollupBuild: null }
   const versions = options.versions ?? (await readVersions(db))
-  if (versions.data === '') return { dataVersion: '', rollupVersion: null }
-  if (versions.rollup === versions.data) return { dataVersion: versions.data, rollupVersion: versions.data }
+  if (versions.data === '') return { dataVersion: '', rollupBuild: null }
+  if (versions.rollup?.dataVersion === versions.data) return { dataVersion: versions.data, rollupBuild: versions.rollup.build }
   wantEstateRollup(db, versions.data)
-  return { dataVersion: versions.data, rollupVersion: null }
+  return { dataVersion: versions.data, rollupBuild: null }
 }
 
 async function execute(db: Database, pending: Pending[], cache: WidgetResultCache): Promise<void> {

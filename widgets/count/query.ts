@@ -13,7 +13,7 @@ export function countQuery(widget: CountWidget, context: BuildContext): BuiltQue
     entity: widget.entity, query: widget.query, source: 'query', series: 0, groupBy: null, stackBy: null, metrics: [widget.metric], limit: 1, sort: widget.sort, other: false,
   }
   // A comparison compiles the query over the past findings and assets too, so its current value reads them, not the rollup.
-  const built = aggregateBranch(request, widget.comparisonDaysAgo === null ? context : { ...context, rollupVersion: null })
+  const built = aggregateBranch(request, widget.comparisonDaysAgo === null ? context : { ...context, rollupBuild: null })
   if (!built.ok || widget.comparisonDaysAgo === null) return built
   const past = pastBranch(widget, widget.comparisonDaysAgo, request, built.branches[0], context)
   if (!past.ok) return { ...built, notes: [...built.notes, `no comparison with ${widget.comparisonDaysAgo} days ago: ${past.message}`] }
@@ -28,7 +28,7 @@ function pastBranch(widget: CountWidget, daysAgo: number, request: AggregateRequ
   const filters = filterText(context.filters)
   const filtersProblem = filters === '' ? null : pastQueryProblem(entity, filters)
   if (filtersProblem !== null) return { ok: false, message: `in the dashboard filter, ${filtersProblem}` }
-  const past = aggregateBranch(request, { ...context, rollupVersion: null, relations: pastRelations(entity, current) })
+  const past = aggregateBranch(request, { ...context, rollupBuild: null, relations: pastRelations(entity, current) })
   if (!past.ok) return { ok: false, message: past.problems.map((problem) => problem.message).join('; ') }
   return { ok: true, branch: pastStateBranch(past.branches[0], { daysAgo, timeZone: context.user.timeZone, prefix: 'h_' }) }
 }

@@ -62,8 +62,8 @@ export interface CollapseRequest {
   keys: readonly string[]
   metrics: readonly Metric[]
   relations: WidgetRelations
-  /** The estate rollup's data version when it is current (only with the present relations), else null. */
-  rollupVersion: string | null
+  /** The estate rollup build of the current data version (only with the present relations), else null. */
+  rollupBuild: string | null
 }
 
 /** The finding columns a collapsed row keeps (few values per patch). */
@@ -81,22 +81,22 @@ const KEPT_COLUMNS = new Set(['patch_id', 'status', 'is_deleted'])
  *   which the engine evaluates once for every widget of the render that reads the same scope — and each widget's
  *   criteria and keys over those few hundred rows (measured: the three findings widgets of the default dashboard in
  *   308 ms instead of 640 ms, each reading the 11 M findings' asset ids on its own).
- * - With the estate rollup of the data version (`rollupVersion`), scoped or not: the counts per (patch, status) of the
+ * - With the estate rollup of the data version (its build `rollupBuild`), scoped or not: the counts per (patch, status) of the
  *   tag sets in scope, summed from the rollup's ~15,000 rows instead of reading the findings.
  */
 export function collapsedFindings(request: CollapseRequest): CollapsedSource | null {
-  const { where, keys, metrics, relations, rollupVersion } = request
+  const { where, keys, metrics, relations, rollupBuild } = request
   if (!metrics.every((metric) => metric.kind === 'count')) return null
   const keyText = keys.join(' ')
   const read = `${where.criteria} ${keyText}`
   if (reads('a', read) || [...read.matchAll(/\bf\.(\w+)/g)].some(([, column]) => !KEPT_COLUMNS.has(column))) return null
   const catalog = reads('p', read) ? ' INNER JOIN patches AS p FINAL ON p.patch_id = f.patch_id' : ''
-  if (rollupVersion !== null) {
+  if (rollupBuild !== null) {
     const inScope = where.scopeOnTags === null ? '' : ` AND ${where.scopeOnTags}`
     const rows =
       `SELECT patch_id, status, toUInt8(0) AS is_deleted, sum(n) AS n FROM ${ROLLUP_FINDINGS} ` +
-      `WHERE version = {rollupVersion:String}${inScope} GROUP BY patch_id, status`
-    return { from: `(${rows}) AS f${catalog} WHERE ${where.criteria}`, count: 'sum(f.n)', params: { rollupVersion } }
+      `WHERE build = {rollupBuild:String}${inScope} GROUP BY patch_id, status`
+    return { from: `(${rows}) AS f${catalog} WHERE ${where.criteria}`, count: 'sum(f.n)', params: { rollupBuild } }
   }
   if (where.scopeTest !== null) {
     const counted =

@@ -133,7 +133,7 @@ function failedInstallsSql(assetWhere: string): string {
  * viewer's scope (no query, no dashboard filter): then the scope as a test of the rollup's tag sets (`'1'`: everyone).
  */
 function rollupScopeOf(compiled: { criteria: string; scope: string | null }, context: BuildContext): string | null {
-  if (context.rollupVersion == null || compiled.criteria !== '1') return null
+  if (context.rollupBuild == null || compiled.criteria !== '1') return null
   if (compiled.scope === null) return '1'
   return assetScopeCondition(context.user.scope, 'r.tags')?.where ?? null
 }
@@ -146,7 +146,7 @@ export function historyBranch(series: HistorySeries, query: string, days: number
   const assetWhere = compiled.where
   const params: QqlParams = { ...compiled.params, tz: context.user.timeZone, days }
   const rollupScope = rollupScopeOf(compiled, context)
-  if (rollupScope !== null) params.rollupVersion = context.rollupVersion as string
+  if (rollupScope !== null) params.rollupBuild = context.rollupBuild as string
   const sql = {
     compliance: () => dailyChangesSql(assetWhere, 'compliance', rollupScope),
     missingBySeverity: () => dailyChangesSql(assetWhere, 'missingBySeverity', rollupScope),

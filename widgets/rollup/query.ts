@@ -5,8 +5,8 @@
 import { ROLLUP_EVENTS, ROLLUP_FINDINGS } from '@/lib/repositories/estate-rollup'
 
 /** `scope` below: a test of the rollup row's tags `r.tags`, or '1' (every asset). */
-const inScope = (scope: string) => `r.version = {rollupVersion:String}${scope === '1' ? '' : ` AND ${scope}`}`
-/** The rollup rows of the data version `{rollupVersion}` in scope, as `r`. */
+const inScope = (scope: string) => `r.build = {rollupBuild:String}${scope === '1' ? '' : ` AND ${scope}`}`
+/** The rows of the rollup build `{rollupBuild}` in scope, as `r`. */
 const rowsOf = (table: string, scope: string) => `${table} AS r WHERE ${inScope(scope)}`
 
 /** Missing and installed findings now, per patch (alias `f`: patch_id, missing, installed). */

@@ -41,8 +41,8 @@ export interface BuildContext {
   filters: DashboardFilters
   /** Default: PRESENT. */
   relations?: WidgetRelations
-  /** The data version whose estate rollup is complete, when it is the current one: widgets it answers read it. */
-  rollupVersion?: string | null
+  /** The estate rollup build of the current data version, if there is one: the widgets it answers read it. */
+  rollupBuild?: string | null
 }
 
 const DERIVED_MEASURE_SQL: Readonly<Record<string, string>> = {
@@ -173,7 +173,7 @@ export function aggregateBranch(request: AggregateRequest, context: BuildContext
   const findingsWhere = request.entity === 'findings' ? scopeAsSemiJoin(compiled, context.user) : null
   const where = findingsWhere?.where ?? compiled.where
   const collapsed =
-    findingsWhere === null ? null : collapsedFindings({ where: findingsWhere, keys: [key, stackKey], metrics: request.metrics, relations, rollupVersion: context.rollupVersion ?? null })
+    findingsWhere === null ? null : collapsedFindings({ where: findingsWhere, keys: [key, stackKey], metrics: request.metrics, relations, rollupBuild: context.rollupBuild ?? null })
   if (collapsed?.params !== undefined) Object.assign(params, collapsed.params)
   const metrics: MetricSql[] = []
   request.metrics.forEach((metric, index) => {
